@@ -1,0 +1,2 @@
+import Testing
+@Test func placeholderMIME() { #expect(true) }
