@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -26,9 +27,10 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(name: "MIME"),
+        .target(name: "Tables", dependencies: [.product(name: "CSV", package: "CSV.swift")]),
         .target(
             name: "Intake",
-            dependencies: ["MIME", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["MIME", "Policy", "Tables", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "Policy"),
         .target(
@@ -42,25 +44,26 @@ let package = Package(
         .target(
             name: "Bot",
             dependencies: [
-                "MIME", "Intake", "Policy", "Store", "Transport",
+                "MIME", "Intake", "Policy", "Store", "Transport", "Tables",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(
             name: "mcbot",
             dependencies: [
-                "Bot",
+                "Bot", "Policy", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MIMETests", dependencies: ["MIME"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "MIME"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
+        .testTarget(name: "TablesTests", dependencies: ["Tables"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Policy"]),
         .target(name: "MailTestSupport", dependencies: ["Transport"], path: "Tests/MailTestSupport"),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "MailTestSupport"]),

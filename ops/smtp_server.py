@@ -74,6 +74,8 @@ def main():
     if args.pidfile:
         with open(args.pidfile, "w") as f:
             f.write(str(os.getpid()))
+    # A parent may have started us with signals blocked (Foundation's Process does): stop at once on TERM.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     print("smtp listening on %s" % ", ".join(str(c.port) for c in controllers), flush=True)
     threading.Event().wait()

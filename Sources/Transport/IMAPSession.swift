@@ -119,6 +119,19 @@ public final class IMAPSession {
     }
 
     /// Adds flags; with `uidValidity` the call fails rather than touch a different message after a reset.
+    /// Only the header section of a message (for messages too large to download whole).
+    public func fetchHeader(_ mailbox: String, uidValidity: UInt32, uid: UInt32) throws(TransportError) -> [UInt8] {
+        curl.set(CURLOPT_CUSTOMREQUEST, nil as String?)
+        curl.setUpload(nil)
+        curl.set(CURLOPT_URL, url(mailbox: mailbox, uidValidity: uidValidity, uid: uid) + ";SECTION=HEADER")
+        curl.receiveLimit = 4 << 20
+        curl.clearServerLines()
+        if let failure = curl.perform() {
+            throw curl.error(for: failure, operation: "FETCH header of \(uid) from \(mailbox)", server: settings.serverName, mailbox: mailbox, uid: uid)
+        }
+        return curl.received
+    }
+
     public func addFlags(_ flags: String, uid: UInt32, mailbox: String, uidValidity: UInt32? = nil) throws(TransportError) {
         try command("UID STORE \(uid) +FLAGS.SILENT (\(flags))", mailbox: mailbox, uidValidity: uidValidity, uid: uid, operation: "STORE flags on \(uid)")
     }

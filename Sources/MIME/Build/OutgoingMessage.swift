@@ -16,10 +16,12 @@ public struct OutgoingMessage: Sendable, Equatable {
     public var extraHeaders: [HeaderField]
     public var textBody: String
     public var htmlBody: String?
+    public var attachments: [OutgoingAttachment]
 
     public init(
         from: MailAddress, to: [MailAddress], cc: [MailAddress] = [], subject: String, messageID: String, date: Date,
-        inReplyTo: String? = nil, references: [String] = [], extraHeaders: [HeaderField] = [], textBody: String, htmlBody: String? = nil
+        inReplyTo: String? = nil, references: [String] = [], extraHeaders: [HeaderField] = [], textBody: String, htmlBody: String? = nil,
+        attachments: [OutgoingAttachment] = []
     ) {
         self.from = from
         self.to = to
@@ -32,6 +34,7 @@ public struct OutgoingMessage: Sendable, Equatable {
         self.extraHeaders = extraHeaders
         self.textBody = textBody
         self.htmlBody = htmlBody
+        self.attachments = attachments
     }
 
     /// The message as bytes with CRLF line endings.
@@ -49,25 +52,32 @@ public struct OutgoingMessage: Sendable, Equatable {
         for field in extraHeaders { add(field.name, field.value) }
         add("MIME-Version", "1.0")
 
-        var body: [UInt8] = []
+        let boundary = "=_mcbot_" + String(messageID.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init)).prefix(40)
+        var content: [UInt8]
         if let htmlBody {
-            // "=_" cannot occur at the start of a quoted-printable line, so this boundary is safe.
-            let boundary = "=_mcbot_" + String(messageID.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init)).prefix(40)
-            add("Content-Type", "multipart/alternative; boundary=\"\(boundary)\"")
-            body += Array("--\(boundary)\r\n".utf8)
-            body += Self.textEntity(textBody, subtype: "plain", forceEncoding: true)
-            body += Array("\r\n--\(boundary)\r\n".utf8)
-            body += Self.textEntity(htmlBody, subtype: "html", forceEncoding: true)
-            body += Array("\r\n--\(boundary)--\r\n".utf8)
+            // "=_" cannot occur at the start of a quoted-printable or base64 line, so these boundaries are safe.
+            let alternative = boundary + "_alt"
+            content = Array("Content-Type: multipart/alternative; boundary=\"\(alternative)\"\r\n\r\n".utf8)
+            content += Array("--\(alternative)\r\n".utf8)
+            content += Self.textEntity(textBody, subtype: "plain", forceEncoding: true)
+            content += Array("\r\n--\(alternative)\r\n".utf8)
+            content += Self.textEntity(htmlBody, subtype: "html", forceEncoding: true)
+            content += Array("\r\n--\(alternative)--\r\n".utf8)
         } else {
-            let entity = Self.textEntity(textBody, subtype: "plain", forceEncoding: false)
-            // The entity's own headers become the message's last header lines.
-            body = entity
+            content = Self.textEntity(textBody, subtype: "plain", forceEncoding: !attachments.isEmpty)
         }
-        var out = Array((lines.joined(separator: "\r\n") + "\r\n").utf8)
-        if htmlBody != nil { out += Array("\r\n".utf8) }
-        out += body
-        return out
+        var body: [UInt8]
+        if attachments.isEmpty {
+            body = content
+        } else {
+            body = Array("Content-Type: multipart/mixed; boundary=\"\(boundary)\"\r\n\r\n--\(boundary)\r\n".utf8) + content
+            for attachment in attachments {
+                body += Array("\r\n--\(boundary)\r\n".utf8) + attachment.entity()
+            }
+            body += Array("\r\n--\(boundary)--\r\n".utf8)
+        }
+        // The first entity's header lines become the message's last header lines.
+        return Array((lines.joined(separator: "\r\n") + "\r\n").utf8) + body
     }
 
     /// A text entity: its Content-Type/-Transfer-Encoding lines, a blank line, the body.
@@ -109,4 +119,47 @@ extension String {
     func replacingOccurrences(_ target: String, _ replacement: String) -> String {
         split(separator: Substring(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
+}
+
+/// A file attached to an outgoing message.
+public struct OutgoingAttachment: Sendable, Equatable {
+    public var filename: String
+    public var contentType: String
+    public var bytes: [UInt8]
+
+    public init(filename: String, contentType: String, bytes: [UInt8]) {
+        self.filename = filename
+        self.contentType = contentType
+        self.bytes = bytes
+    }
+
+    /// An original message: message/rfc822 when it is 7-bit clean with short lines, else a base64 .eml file.
+    public static func originalMessage(_ raw: [UInt8], filename: String = "original.eml") -> OutgoingAttachment {
+        var longest = 0, current = 0
+        for b in raw { if b == Bytes.lf { longest = max(longest, current); current = 0 } else { current += 1 } }
+        let clean = Bytes.isASCII(raw) && max(longest, current) < 990
+        return OutgoingAttachment(filename: filename, contentType: clean ? "message/rfc822" : "application/octet-stream", bytes: raw)
+    }
+
+    func entity() -> [UInt8] {
+        let name = filename.unicodeScalars.allSatisfy { $0.isASCII && $0 != "\"" && $0 != "\\" }
+            ? "filename=\"\(filename)\"" : "filename*=utf-8''" + filename.utf8.map { b in
+                (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 46 || b == 45 || b == 95
+                    ? String(UnicodeScalar(b)) : "%" + String(b, radix: 16, uppercase: true).leftPadded() }.joined()
+        if contentType == "message/rfc822" {
+            var normalized: [UInt8] = []
+            normalized.reserveCapacity(bytes.count + bytes.count / 40)
+            for (i, b) in bytes.enumerated() {
+                if b == Bytes.lf && (i == 0 || bytes[i - 1] != Bytes.cr) { normalized.append(Bytes.cr) }
+                normalized.append(b)
+            }
+            return Array("Content-Type: message/rfc822\r\nContent-Disposition: attachment; \(name)\r\n\r\n".utf8) + normalized
+        }
+        return Array("Content-Type: \(contentType)\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; \(name)\r\n\r\n".utf8)
+            + Base64.encodeBytes(bytes, lineLength: 76) + [Bytes.cr, Bytes.lf]
+    }
+}
+
+private extension String {
+    func leftPadded() -> String { count < 2 ? "0" + self : self }
 }

@@ -1,0 +1,113 @@
+import Foundation
+import MIME
+import Transport
+
+/// mcbot's configuration (`Config/mcbot.yaml` plus `MCBOT_*` environment overrides). README lists
+/// every key; `load` reports every problem by key with its fix.
+public struct Settings: Sendable {
+    public var configFile: String
+    public var imap: ServerSettings
+    public var mailbox: String
+    public var processedFolder: String
+    public var quarantineFolder: String
+    public var smtp: ServerSettings
+    /// The address mcbot writes from (the HR mailbox's, usually), with a display name.
+    public var botAddress: MailAddress
+    /// Right-hand side of the Message-IDs mcbot creates.
+    public var messageIDDomain: String
+    public var databasePath: String
+    public var templatesPath: String
+    public var policyPath: String
+    public var approvedPath: String?
+    public var pollIntervalSeconds: Int
+    public var limits: ParseLimits
+    /// authserv-ids of the district's own mail servers, whose Authentication-Results mcbot trusts.
+    public var trustedAuthservIDs: [String]
+    public var outboxMaxAttempts: Int
+    public var logLevel: String
+
+    static let knownKeys: Set<String> = [
+        "imap.url", "imap.user", "imap.password", "imap.ca_file", "imap.mailbox", "imap.processed_folder", "imap.quarantine_folder",
+        "imap.timeout_seconds", "smtp.url", "smtp.user", "smtp.password", "smtp.ca_file", "smtp.timeout_seconds",
+        "bot.address", "bot.name", "bot.message_id_domain", "database.path", "paths.templates", "paths.policy", "paths.approved",
+        "worker.poll_interval_seconds", "worker.max_message_bytes", "worker.outbox_max_attempts", "security.trusted_authserv_ids",
+        "log.level",
+    ]
+
+    /// Reads and checks the configuration; throws `ConfigError` listing every problem.
+    public static func load(file: String, environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> Settings {
+        var c = try await ConfigSource(file: file, environmentPrefix: ["mcbot"], environment: environment, knownKeys: knownKeys)
+
+        func server(_ section: String, schemes: (implicit: String, startTLS: String), example: String) -> ServerSettings? {
+            let url = c.string("\(section).url", required: true, example: example)
+            let user = c.string("\(section).user", required: true)
+            let password = c.secret("\(section).password", required: true)
+            let caFile = c.path("\(section).ca_file")
+            let timeout = c.integer("\(section).timeout_seconds", default: 60, range: 5...3600)
+            if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+                c.problem("\(section).ca_file", "cannot read \(caFile)", "Give the path of the PEM file of the CA that signed the server's certificate")
+            }
+            if let url {
+                let scheme = url.split(separator: ":").first.map { $0.lowercased() } ?? ""
+                if scheme != schemes.implicit && scheme != schemes.startTLS {
+                    c.problem("\(section).url", "\"\(url)\" must start with \(schemes.implicit):// (TLS) or \(schemes.startTLS):// (STARTTLS, required)",
+                              "For example \(example)")
+                } else if URL(string: url)?.host == nil {
+                    c.problem("\(section).url", "\"\(url)\" has no host name", "For example \(example)")
+                }
+            }
+            guard let url, let user, let password else { return nil }
+            return ServerSettings(url: url, username: user, password: password, tls: TLSSettings(caFile: caFile), timeoutSeconds: timeout)
+        }
+
+        let imap = server("imap", schemes: ("imaps", "imap"), example: "imaps://mail.district.org:993")
+        let mailbox = c.string("imap.mailbox", default: "INBOX")
+        let processed = c.string("imap.processed_folder", default: "Processed")
+        let quarantine = c.string("imap.quarantine_folder", default: "Quarantine")
+        for (key, name) in [("imap.mailbox", mailbox), ("imap.processed_folder", processed), ("imap.quarantine_folder", quarantine)]
+        where !name.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 32 && $0 != "\"" && $0 != "\\" }) {
+            c.problem(key, "\"\(name)\" must be plain ASCII without quotes or backslashes", "Rename the folder, e.g. Processed")
+        }
+        if Set([mailbox, processed, quarantine]).count < 3 {
+            c.problem("imap.processed_folder", "the mailbox, processed and quarantine folders must all differ", "Give each its own name")
+        }
+        let smtp = server("smtp", schemes: ("smtps", "smtp"), example: "smtps://smtp.district.org:465")
+        let address = c.string("bot.address", required: true, example: "mc-submissions@district.org")
+        let name = c.string("bot.name", default: "Micro-credential submissions")
+        var botAddress: MailAddress?
+        if let address {
+            if let parsed = AddressList.parse(address).first, parsed.address.contains("@") {
+                botAddress = MailAddress(displayName: name, address: parsed.address)
+            } else {
+                c.problem("bot.address", "\"\(address)\" is not an email address", "For example mc-submissions@district.org")
+            }
+        }
+        let domain = c.string("bot.message_id_domain") ?? botAddress?.domain ?? "localhost"
+        let database = c.path("database.path", default: "mcbot.sqlite")!
+        let templates = c.path("paths.templates", default: "../templates")!
+        if !FileManager.default.fileExists(atPath: templates) {
+            c.problem("paths.templates", "no templates folder at \(templates)", "Point it at mcbot's templates/ folder")
+        }
+        let policy = c.path("paths.policy", default: "policy.yaml")!
+        let approved = c.path("paths.approved")
+        if let approved, !FileManager.default.fileExists(atPath: approved) {
+            c.problem("paths.approved", "no approved-list file at \(approved)", "Give the path of the approved-list CSV, or remove the key")
+        }
+        let poll = c.integer("worker.poll_interval_seconds", default: 60, range: 1...86_400)
+        let maxBytes = c.integer("worker.max_message_bytes", default: 50 * 1024 * 1024, range: 64 * 1024...500 * 1024 * 1024)
+        let attempts = c.integer("worker.outbox_max_attempts", default: 40, range: 1...1000)
+        let trusted = c.list("security.trusted_authserv_ids")
+        let level = c.string("log.level", default: "info").lowercased()
+        if !["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(level) {
+            c.problem("log.level", "\"\(level)\" is not a log level", "Use one of trace, debug, info, notice, warning, error, critical")
+        }
+        guard c.problems.isEmpty, let imap, let smtp, let botAddress else {
+            throw ConfigError(file: file, problems: c.problems)
+        }
+        return Settings(
+            configFile: file, imap: imap, mailbox: mailbox, processedFolder: processed, quarantineFolder: quarantine, smtp: smtp,
+            botAddress: botAddress, messageIDDomain: domain, databasePath: database, templatesPath: templates, policyPath: policy,
+            approvedPath: approved, pollIntervalSeconds: poll, limits: ParseLimits(maxMessageBytes: maxBytes),
+            trustedAuthservIDs: trusted, outboxMaxAttempts: attempts, logLevel: level)
+    }
+}

@@ -1,0 +1,301 @@
+import Foundation
+import Intake
+import MIME
+import Policy
+import Store
+
+/// Reads one message, applies the rules, and records everything it decided (ledger row,
+/// submissions, reviews, replies) in one transaction. Moving the message is the caller's job, after.
+struct MessageProcessor {
+    let context: BotContext
+
+    private var settings: Settings { context.settings }
+    private var rules: PolicyRules { context.rules }
+
+    /// Processes `raw`; a message that cannot be read or processed is recorded as quarantined.
+    func process(_ raw: [UInt8], at position: MailPosition, sha256: String) throws -> RecordResult {
+        let receivedAt = context.clock.now
+        let message: MIMEMessage
+        do {
+            message = try MessageParser(limits: settings.limits).parse(raw)
+            if message.header.isEmpty { throw ParseFailure.notAMessage("it has no header fields") }
+        } catch {
+            return try quarantine(raw, at: position, sha256: sha256, reason: "\(error)", receivedAt: receivedAt)
+        }
+        do {
+            return try processReadable(message, raw: raw, at: position, sha256: sha256, receivedAt: receivedAt)
+        } catch {
+            context.logger.error("processing failed, quarantining", metadata: ["position": "\(position)", "error": "\(error)"])
+            return try quarantine(raw, at: position, sha256: sha256, reason: "processing failed: \(error)", receivedAt: receivedAt, message: message)
+        }
+    }
+
+    /// Records an unreadable message: raw bytes kept, HR told once.
+    func quarantine(_ raw: [UInt8], at position: MailPosition, sha256: String, reason: String, receivedAt: Date, message: MIMEMessage? = nil) throws -> RecordResult {
+        let headerOnly = message ?? (try? MessageParser(limits: ParseLimits(maxMessageBytes: .max, maxDepth: 0, maxParts: 1)).parse(Array(raw.prefix(256 * 1024))))
+        let from = headerOnly?.from.first?.normalized
+        let subject = headerOnly?.subject
+        let entry = LedgerEntry(
+            mailbox: position.mailbox, uidValidity: position.uidValidity, uid: position.uid, messageIDHeader: headerOnly?.messageID,
+            sha256: sha256, size: raw.count, receivedAt: receivedAt, fromAddress: from, subject: subject, kind: nil,
+            outcome: .quarantined, reason: reason, teacherID: nil)
+        let composer = ReplyComposer(context: context)
+        return try context.store.record(IncomingDraft(entry: entry, rawBytes: raw, auditAction: "message.quarantined", auditDetail: reason), at: receivedAt) { ids in
+            [composer.quarantineNotice(from: from, subject: subject, reason: reason, sha256: sha256, ref: Self.ref(ids.entry), messageRowID: ids.entry.id!, receivedAt: receivedAt)]
+        }
+    }
+
+    static func ref(_ entry: LedgerEntry) -> String { "message-\(entry.id!)" }
+
+    private func processReadable(_ message: MIMEMessage, raw: [UInt8], at position: MailPosition, sha256: String, receivedAt: Date) throws -> RecordResult {
+        let intake = IntakeReader().read(message)
+        let fromAddress = intake.from?.normalized
+        var entry = LedgerEntry(
+            mailbox: position.mailbox, uidValidity: position.uidValidity, uid: position.uid, messageIDHeader: intake.messageID,
+            sha256: sha256, size: raw.count, receivedAt: receivedAt, fromAddress: fromAddress, subject: intake.subject,
+            kind: intake.kind.rawValue, outcome: .processed, reason: nil, teacherID: nil, threadKeys: intake.inReplyTo + intake.references)
+
+        // Never answer machines, nor ourselves.
+        if fromAddress == settings.botAddress.normalized || message.header["x-mcbot-outcome"] != nil {
+            entry.outcome = .ignored
+            entry.reason = "mcbot's own message"
+            return try context.store.record(IncomingDraft(entry: entry, rawBytes: raw, auditAction: "message.ignored", auditDetail: entry.reason), at: receivedAt) { _ in [] }
+        }
+        if intake.kind != .person {
+            entry.outcome = .ignored
+            entry.reason = intake.kind == .bounce && !intake.bouncedRecipients.isEmpty
+                ? "\(intake.kindReason); failed recipients: \(intake.bouncedRecipients.joined(separator: ", "))" : intake.kindReason
+            return try context.store.record(IncomingDraft(entry: entry, rawBytes: raw, auditAction: "message.ignored", auditDetail: entry.reason), at: receivedAt) { _ in [] }
+        }
+        guard let fromAddress, let from = intake.from else {
+            entry.reason = "no sender address"
+            return try recordReview(entry, raw: raw, intake: intake, reasons: ["The message has no usable From address."], teacher: nil, teacherTold: false, receivedAt: receivedAt)
+        }
+
+        let store = context.store
+        let teacher = try store.teacher(forAddress: fromAddress)
+        let authentication = AuthenticationVerdict.from(headers: intake.authenticationResults, trustedServers: settings.trustedAuthservIDs, fromDomain: from.domain)
+        var forwardedFrom: (address: String, teacherID: Int64?)?
+        if let original = intake.forwarded?.from?.normalized {
+            forwardedFrom = (original, try store.teacher(forAddress: original)?.id)
+        }
+        let standing = SenderPolicy(rules: rules).standing(fromAddress: fromAddress, teacherID: teacher?.id, authentication: authentication, forwardedFrom: forwardedFrom)
+
+        switch standing {
+        case .teacher:
+            return try evaluate(intake, raw: raw, entry: entry, teacher: teacher!, replyTo: from, cc: [], receivedAt: receivedAt)
+        case .hrForward(let teacherID):
+            guard let forwarded = intake.forwarded, let owner = try store.teacher(id: teacherID) else { fallthrough }
+            let originalIntake = forwarded.intake ?? intakeFromInlineForward(intake, forwarded)
+            entry.reason = "forwarded by HR (\(fromAddress)) for \(owner.email)"
+            return try evaluate(originalIntake, raw: raw, entry: entry, teacher: owner, replyTo: MailAddress(displayName: owner.name, address: owner.email),
+                                cc: [from], receivedAt: receivedAt, replyThread: intake)
+        case .unknownDistrictSender:
+            entry.reason = "sender \(fromAddress) is not on the staff roster"
+            return try recordReview(entry, raw: raw, intake: intake, reasons: [
+                "\(fromAddress) is at the district's domain but not on the staff roster. They were asked to write from the address HR has on file; if it is theirs, add it to the roster as another address and forward the message back.",
+            ], teacher: nil, teacherTold: true, receivedAt: receivedAt, districtReplyTo: from)
+        case .unknownOutsider:
+            entry.reason = "sender \(fromAddress) is not on the staff roster and outside the district"
+            return try recordReview(entry, raw: raw, intake: intake, reasons: [
+                "\(fromAddress) is not on the staff roster and not a district address; mcbot did not answer (to avoid replying to forged senders). If this is a teacher's personal address, add it to their roster row and forward the message back.",
+            ], teacher: nil, teacherTold: false, receivedAt: receivedAt)
+        case .failedAuthentication:
+            entry.reason = "the district's mail server reports failed sender authentication (DMARC)"
+            return try recordReview(entry, raw: raw, intake: intake, reasons: [
+                "The district's mail server says this message failed sender authentication (DMARC), so the From address may be forged. It was held, not processed.",
+            ], teacher: teacher, teacherTold: false, receivedAt: receivedAt)
+        case .unverifiedForward(let why):
+            entry.reason = "forward not trusted: \(why)"
+            return try recordReview(entry, raw: raw, intake: intake, reasons: [
+                "A forward for reprocessing was not processed: \(why). Check it and reprocess it by hand.",
+            ], teacher: nil, teacherTold: false, receivedAt: receivedAt)
+        }
+    }
+
+    /// An inline forward's content as an intake of its own (for HR's forwards).
+    private func intakeFromInlineForward(_ outer: Intake, _ forwarded: ForwardedMessage) -> Intake {
+        var inner = outer
+        inner.from = forwarded.from
+        inner.subject = forwarded.subject ?? outer.subject
+        inner.newText = forwarded.text
+        inner.links = forwarded.links
+        inner.forwarded = nil
+        return inner
+    }
+
+    /// Applies the rules to a teacher's evidence and records the result with the reply.
+    private func evaluate(
+        _ intake: Intake, raw: [UInt8], entry: LedgerEntry, teacher: Teacher, replyTo: MailAddress, cc: [MailAddress], receivedAt: Date,
+        replyThread: Intake? = nil
+    ) throws -> RecordResult {
+        let store = context.store
+        let teacherID = teacher.id!
+        let approved = try store.approvedList()
+        let links = intake.allLinks.map(\.url)
+        let files = intake.allAttachments.map { EvidenceClassifier.File(filename: $0.filename, contentType: $0.contentType, sha256: $0.sha256) }
+        let evidence = EvidenceClassifier(approved: approved, providers: rules.providers).classify(links: links, files: files)
+        let pd = PDLogReader.read(intake)
+        let threadKeys = (replyThread ?? intake).inReplyTo + (replyThread ?? intake).references
+        let submission = SubmissionContext(
+            receivedAt: receivedAt, evidence: evidence, pdStatements: pd.statements, pdProblems: pd.problems,
+            questionTopics: QuestionTopic.detect(in: intake.newText + "\n" + intake.subject),
+            history: try store.recordedBadges(teacherID: teacherID),
+            claimedByOthers: try store.badgeKeysClaimed(evidence.map(\.key), byOtherThan: teacherID),
+            intents: try store.intents(teacherID: teacherID),
+            pendingInThread: try store.pendingPDBadges(teacherID: teacherID, threadKeys: threadKeys))
+        let decision = Validator(rules: rules, approved: approved).decide(submission)
+
+        var entry = entry
+        entry.teacherID = teacherID
+        entry.outcomes = decision.outcomes.map(\.rawValue).joined(separator: ",")
+        let now = context.clock.now
+        let submissions = decision.badges.map { Self.record($0, teacherID: teacherID, receivedAt: receivedAt, now: now) }
+        var reviews: [(review: ReviewItem, submissionIndex: Int?)] = []
+        var reviewReasons: [Reviewer: [String]] = [:]
+        for (i, badge) in decision.badges.enumerated() {
+            guard let reviewer = badge.reviewer else { continue }
+            let reason = Self.reviewReason(badge)
+            reviews.append((ReviewItem(createdAt: now, reviewer: reviewer.rawValue, reason: reason, messageRowID: nil, submissionID: nil, teacherID: teacherID), i))
+            reviewReasons[reviewer, default: []].append(reason)
+        }
+        if decision.notes.contains(.vanishedMC) {
+            let reason = "\(teacher.name) reports that a micro-credential disappeared from the provider's website before they could submit it."
+            reviews.append((ReviewItem(createdAt: now, reviewer: Reviewer.professionalGrowthTeam.rawValue, reason: reason, messageRowID: nil, submissionID: nil, teacherID: teacherID), nil))
+            reviewReasons[.professionalGrowthTeam, default: []].append(reason)
+        }
+        let pdChanges = decision.pdUpdates.map { update in
+            PDHoursChange(submissionID: update.badge.id, state: "credited", logged: Self.logged(update.decision), credited: update.decision.credited,
+                          source: Self.source(update.decision))
+        }
+        let statusChanges = decision.badges.compactMap { badge -> StatusChange? in
+            guard case .bankedApplied(_, let recordID) = badge.reason, let year = badge.year else { return nil }
+            return StatusChange(submissionID: recordID, status: "counted", contractYear: year.startYear, countInYear: badge.countInYear)
+        }
+        let history = submission.history
+        let standing = Self.standing(after: decision, history: history, calendar: rules.calendar, on: receivedAt)
+        let draft = IncomingDraft(
+            entry: entry, rawBytes: raw, submissions: submissions, reviews: reviews, pdUpdates: pdChanges, statusChanges: statusChanges,
+            auditAction: "message.processed", auditDetail: "\(teacher.email): \(entry.outcomes)")
+        let composer = ReplyComposer(context: context)
+        return try store.record(draft, at: now) { ids in
+            let ref = Self.ref(ids.entry)
+            var items = [composer.teacherReply(
+                to: replyThread ?? intake, recipient: replyTo, cc: cc, teacher: teacher, decision: decision, standing: standing, ref: ref,
+                messageRowID: ids.entry.id!, receivedAt: receivedAt)]
+            for reviewer in [Reviewer.hr, .professionalGrowthTeam] {
+                guard let reasons = reviewReasons[reviewer] else { continue }
+                items.append(composer.reviewNotice(
+                    reviewer: reviewer, reasons: reasons, original: replyThread ?? intake, rawBytes: raw, teacher: teacher, teacherTold: true,
+                    ref: ref, messageRowID: ids.entry.id!, receivedAt: receivedAt))
+            }
+            return items
+        }
+    }
+
+    /// Records a message that only a person can settle, telling HR (and the sender when appropriate).
+    private func recordReview(
+        _ entry: LedgerEntry, raw: [UInt8], intake: Intake, reasons: [String], teacher: Teacher?, teacherTold: Bool, receivedAt: Date,
+        districtReplyTo: MailAddress? = nil
+    ) throws -> RecordResult {
+        var entry = entry
+        entry.teacherID = teacher?.id
+        entry.outcomes = Outcome.needsReview.rawValue
+        let now = context.clock.now
+        let review = ReviewItem(createdAt: now, reviewer: Reviewer.hr.rawValue, reason: reasons.joined(separator: " "), messageRowID: nil, submissionID: nil, teacherID: teacher?.id)
+        let composer = ReplyComposer(context: context)
+        let draft = IncomingDraft(entry: entry, rawBytes: raw, reviews: [(review, nil)], auditAction: "message.review", auditDetail: entry.reason)
+        return try context.store.record(draft, at: now) { ids in
+            let ref = Self.ref(ids.entry)
+            var items = [composer.reviewNotice(
+                reviewer: .hr, reasons: reasons, original: intake, rawBytes: raw, teacher: teacher, teacherTold: teacherTold, ref: ref,
+                messageRowID: ids.entry.id!, receivedAt: receivedAt)]
+            if let districtReplyTo {
+                items.append(composer.districtAccountReply(to: intake, recipient: districtReplyTo, ref: ref, messageRowID: ids.entry.id!))
+            }
+            return items
+        }
+    }
+
+    static func record(_ badge: BadgeDecision, teacherID: Int64, receivedAt: Date, now: Date) -> SubmissionRecord {
+        let status: String
+        switch (badge.outcome, badge.reason) {
+        case (.counted, .bankedApplied): status = "none"  // the banked row itself becomes counted
+        case (.counted, _): status = "counted"
+        case (.banked, _): status = "banked"
+        default: status = "none"
+        }
+        var pdState = "none"
+        var logged: Double?, credited: Double?, source: String?
+        if let pd = badge.pdHours {
+            switch pd.state {
+            case .credited(let l, let c, let s): pdState = "credited"; logged = l; credited = c; source = s
+            case .pending: pdState = "pending"
+            case .ambiguous: pdState = "ambiguous"
+            }
+        }
+        return SubmissionRecord(
+            messageRowID: 0, teacherID: teacherID, evidenceKind: badge.evidence.kind.rawValue, badgeKey: badge.evidence.key,
+            badgeURL: badge.evidence.url, filename: badge.evidence.filename, mcID: badge.mcID, mcTitle: badge.mcTitle, provider: badge.providerID,
+            outcome: badge.outcome.rawValue, reason: reasonCode(badge.reason), status: status,
+            contractYear: status == "none" ? nil : badge.year?.startYear, countInYear: badge.countInYear, pdState: pdState,
+            pdLogged: logged, pdCredited: credited, pdSource: source, receivedAt: receivedAt, updatedAt: now)
+    }
+
+    /// A short stable code for the decision's reason, stored with the submission.
+    static func reasonCode(_ reason: BadgeDecision.Reason) -> String {
+        switch reason {
+        case .counted: "within-cap"
+        case .overCap: "over-cap"
+        case .outsideWindow: "outside-window"
+        case .bankedApplied: "banked-applied"
+        case .notOnList: "not-on-list"
+        case .removedFromList: "removed-from-list"
+        case .approvedByIntent: "approved-by-intent"
+        case .alreadyRecorded: "already-recorded"
+        case .claimedByAnotherTeacher: "claimed-by-another-teacher"
+        case .catalogPage: "catalog-page"
+        case .certificateOnly: "certificate-only"
+        case .badgeImageUnverified: "badge-image-unverified"
+        case .unidentifiedBadge: "unidentified-badge"
+        }
+    }
+
+    static func reviewReason(_ badge: BadgeDecision) -> String {
+        let what = badge.evidence.shownAs
+        switch badge.reason {
+        case .claimedByAnotherTeacher: return "The badge \(what) (\(badge.mcTitle ?? "unknown MC")) was already submitted by another staff member."
+        case .certificateOnly: return "A certificate file (\(what)) was sent instead of a badge; check it by hand."
+        case .badgeImageUnverified: return "A badge image (\(what))\(badge.mcTitle.map { ", apparently \($0)," } ?? "") could not be verified automatically."
+        case .unidentifiedBadge: return "The badge link \(what) matches no approved micro-credential's pattern; identify the MC."
+        default: return "\(what): \(reasonCode(badge.reason))"
+        }
+    }
+
+    static func logged(_ decision: PDHoursDecision) -> Double? {
+        if case .credited(let logged, _, _) = decision.state { return logged }
+        return nil
+    }
+
+    static func source(_ decision: PDHoursDecision) -> String? {
+        if case .credited(_, _, let source) = decision.state { return source }
+        return nil
+    }
+
+    /// The teacher's counts for the reply's summary line, after this message.
+    static func standing(after decision: MessageDecision, history: [RecordedBadge], calendar: SubmissionCalendar, on date: Date) -> ReplyComposer.Standing {
+        let year = calendar.yearToCount(on: calendar.day(of: date))
+        var keys = Set<String>()
+        var counted = 0, banked = 0
+        for badge in decision.badges where [.counted, .banked].contains(badge.outcome) {
+            keys.insert(badge.evidence.key)
+            if badge.outcome == .counted && badge.year == year { counted += 1 }
+            if badge.outcome == .banked { banked += 1 }
+        }
+        for badge in history where !keys.contains(badge.badgeKey) {
+            if badge.countedYear == year { counted += 1 }
+            if badge.bankedFor != nil && !decision.badges.contains(where: { $0.mcID == badge.mcID && $0.outcome == .counted }) { banked += 1 }
+        }
+        return ReplyComposer.Standing(year: year, counted: counted, banked: banked)
+    }
+}

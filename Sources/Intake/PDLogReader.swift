@@ -1,0 +1,94 @@
+import Foundation
+import Policy
+import Tables
+
+/// Reads the PD hours a teacher states plainly: a line such as `PD hours: 7.5` (optionally naming
+/// the MC) in their own text, or an hours column in an attached CSV log. Spreadsheet logs come later.
+public enum PDLogReader {
+    public struct Reading: Sendable, Equatable {
+        public var statements: [PDHoursStatement]
+        public var problems: [PDLogProblem]
+    }
+
+    public static func read(_ intake: Intake) -> Reading {
+        var reading = Reading(statements: statements(inText: intake.newText), problems: [])
+        for attachment in intake.attachments where isCSV(attachment) {
+            let csv = statements(inCSV: attachment.bytes(), name: attachment.filename ?? "attached log")
+            reading.statements += csv.statements
+            reading.problems += csv.problems
+        }
+        return reading
+    }
+
+    static func isCSV(_ a: Attachment) -> Bool {
+        a.contentType == "text/csv" || a.contentType == "application/csv" || (a.filename?.lowercased().hasSuffix(".csv") ?? false)
+    }
+
+    private static let genericWords: Set<String> = [
+        "pd", "hours", "hour", "hrs", "hr", "total", "professional", "development", "for", "log", "my", "of", "the", "i", "spent", "logged",
+        "completed", "is", "are", "were", "was", "a", "and", "mc", "micro-credential", "microcredential", "time",
+    ]
+
+    /// Lines that pair a number with "hours"/"hrs". The words left over name the MC, if any.
+    public static func statements(inText text: String) -> [PDHoursStatement] {
+        var found: [PDHoursStatement] = []
+        for rawLine in text.split(whereSeparator: \.isNewline) {
+            let line = rawLine.lowercased()
+            guard line.contains("hour") || line.contains("hrs") else { continue }
+            guard line.contains("pd") || line.contains("professional development") || line.contains("log") || line.contains("total")
+                || line.hasPrefix("hours") else { continue }
+            guard let number = firstNumber(in: line) else { continue }
+            let words = line.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+            let rest = words.filter { !genericWords.contains($0) }
+            let hint = rest.count >= 1 ? rawLine.split(separator: ":").first.flatMap { piece -> String? in
+                let candidate = piece.trimmingCharacters(in: .whitespaces)
+                let candidateWords = candidate.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+                return candidateWords.contains(where: { !genericWords.contains($0) }) && firstNumber(in: candidate.lowercased()) == nil ? candidate : nil
+            } : nil
+            found.append(PDHoursStatement(hours: number, mcHint: hint, source: "your message"))
+        }
+        return found
+    }
+
+    static func firstNumber(in text: String) -> Double? {
+        var digits = ""
+        var seenDot = false
+        for ch in text {
+            if ch.isNumber { digits.append(ch) } else if ch == "." && !digits.isEmpty && !seenDot { digits.append(ch); seenDot = true } else if !digits.isEmpty { break }
+        }
+        if digits.hasSuffix(".") { digits.removeLast() }
+        return Double(digits)
+    }
+
+    /// Sums the hours column of a CSV log; a column naming the MC gives hours per MC.
+    public static func statements(inCSV bytes: [UInt8], name: String) -> Reading {
+        let table: CSVTable
+        do { table = try CSVTable(bytes: bytes) } catch {
+            return Reading(statements: [], problems: [PDLogProblem(source: name, problem: "\(error)")])
+        }
+        guard let hoursColumn = table.column(["pd hours", "hours", "total hours", "hrs"]) ?? table.columns(containing: ["hour"]).first else {
+            return Reading(statements: [], problems: [PDLogProblem(source: name, problem: "no column named Hours (found: \(table.header.joined(separator: ", ")))")])
+        }
+        let mcColumn = table.column(["micro-credential", "microcredential", "mc", "credential", "micro-credential title", "mc title"])
+        var perMC: [String: (hours: Double, lines: [Int])] = [:]
+        var order: [String] = []
+        var problems: [PDLogProblem] = []
+        for record in table.records {
+            let firstCell = record.fields.first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+            if firstCell.hasPrefix("total") { continue }  // a totals row would count the hours twice
+            guard let text = record[hoursColumn] else { continue }
+            guard let hours = Double(text.replacingOccurrences(of: ",", with: ".")), hours >= 0, hours < 1000 else {
+                problems.append(PDLogProblem(source: "\(name) line \(record.line)", problem: "\"\(text)\" is not a number of hours"))
+                continue
+            }
+            let mc = mcColumn.flatMap { record[$0] } ?? ""
+            if perMC[mc] == nil { order.append(mc) }
+            perMC[mc, default: (0, [])].hours += hours
+            perMC[mc, default: (0, [])].lines.append(record.line)
+        }
+        let statements = order.map { mc in
+            PDHoursStatement(hours: perMC[mc]!.hours, mcHint: mc.isEmpty ? nil : mc, source: name)
+        }
+        return Reading(statements: statements, problems: problems)
+    }
+}

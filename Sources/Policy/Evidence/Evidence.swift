@@ -1,0 +1,98 @@
+/// Something in a message that may prove a completed MC.
+public struct Evidence: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        /// A link to an awarded badge.
+        case badgeLink
+        /// A link to an MC's description in a provider's catalog: not proof of an award.
+        case catalogLink
+        /// A certificate file (PDF): may be proof, but is checked by a person.
+        case certificate
+        /// A badge image that could not be verified automatically.
+        case badgeImage
+    }
+
+    public var kind: Kind
+    /// The badge's stable identity: its unwrapped link, or the SHA-256 of its file.
+    public var key: String
+    public var url: String?
+    public var filename: String?
+    /// The approved-list MC it was recognised as, if any.
+    public var mc: ApprovedPeriod?
+    public var providerID: String?
+    /// When the badge was issued, if known (from a verified assertion).
+    public var issuedOn: CalendarDay?
+    /// The MC the link itself names (a provider pattern's `{mc}`) when it is on no approved-list row.
+    public var namedMC: String?
+
+    public init(kind: Kind, key: String, url: String? = nil, filename: String? = nil, mc: ApprovedPeriod? = nil, providerID: String? = nil, issuedOn: CalendarDay? = nil) {
+        self.kind = kind
+        self.key = key
+        self.url = url
+        self.filename = filename
+        self.mc = mc
+        self.providerID = providerID
+        self.issuedOn = issuedOn
+    }
+
+    /// How the teacher would recognise it: the link or the file name.
+    public var shownAs: String { url ?? filename ?? key }
+}
+
+/// Sorts a message's links and files into evidence using the approved list and the providers'
+/// link shapes. Links that are neither badges nor catalog pages are not evidence.
+public struct EvidenceClassifier: Sendable {
+    public var approved: ApprovedList
+    public var providers: [Provider]
+
+    public init(approved: ApprovedList, providers: [Provider]) {
+        self.approved = approved
+        self.providers = providers
+    }
+
+    public struct File: Sendable {
+        public var filename: String?
+        public var contentType: String
+        public var sha256: String
+        public init(filename: String?, contentType: String, sha256: String) {
+            self.filename = filename
+            self.contentType = contentType
+            self.sha256 = sha256
+        }
+    }
+
+    public func classify(links: [String], files: [File]) -> [Evidence] {
+        var result: [Evidence] = []
+        var seen = Set<String>()
+        for link in links {
+            let key = URLPattern.normalize(link)
+            guard seen.insert(key).inserted else { continue }
+            if let mc = approved.mc(forLink: link) {
+                result.append(Evidence(kind: .badgeLink, key: key, url: link, mc: mc, providerID: mc.provider))
+            } else if let provider = providers.first(where: { $0.badgePatterns.contains { URLPattern($0).matches(link) } }) {
+                // A provider's badge that no approved MC names (checked before catalog pages, which may share its host).
+                var evidence = Evidence(kind: .badgeLink, key: key, url: link, providerID: provider.id)
+                evidence.namedMC = provider.badgePatterns.lazy.compactMap { URLPattern($0).capture(link) }.first
+                result.append(evidence)
+            } else if let provider = providers.first(where: { $0.catalogPatterns.contains { URLPattern($0).matches(link) } }) {
+                result.append(Evidence(kind: .catalogLink, key: key, url: link, providerID: provider.id))
+            }
+        }
+        for file in files where seen.insert(file.sha256).inserted {
+            let type = file.contentType.lowercased()
+            let name = (file.filename ?? "").lowercased()
+            if type == "application/pdf" || name.hasSuffix(".pdf") {
+                result.append(Evidence(kind: .certificate, key: file.sha256, filename: file.filename))
+            } else if type == "image/png" || type == "image/svg+xml" || name.hasSuffix(".png") || name.hasSuffix(".svg") {
+                // A badge image; PNG and SVG are the formats Open Badges bakes assertions into.
+                let mc = file.filename.flatMap { approved.mc(forBadgeName: Self.stem($0)) }
+                result.append(Evidence(kind: .badgeImage, key: file.sha256, filename: file.filename, mc: mc, providerID: mc?.provider))
+            }
+        }
+        return result
+    }
+
+    private static func stem(_ filename: String) -> String {
+        guard let dot = filename.lastIndex(of: ".") else { return filename }
+        return String(filename[..<dot]).replacingOccurrences(of: "_", with: " ")
+    }
+}

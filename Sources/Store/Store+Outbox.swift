@@ -1,0 +1,43 @@
+import Foundation
+import GRDB
+
+extension Store {
+    /// Pending outbox rows whose next attempt is due, oldest first.
+    public func dueOutbox(now: Date, limit: Int = 50) throws -> [OutboxItem] {
+        try read { db in
+            try OutboxItem.filter(Column("status") == "pending" && Column("nextAttemptAt") <= now).order(Column("id")).limit(limit).fetchAll(db)
+        }
+    }
+
+    /// Adds outbox rows outside a message transaction (reminders, roll-over notices, reports).
+    public func enqueue(_ items: [OutboxItem]) throws {
+        try write { db in for var item in items { try item.insert(db) } }
+    }
+
+    public func markSent(_ id: Int64, at: Date) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE outbox SET status = 'sent', sentAt = ?, attempts = attempts + 1, lastError = NULL WHERE id = ?", arguments: [at, id])
+        }
+    }
+
+    /// Records a failed attempt: retried at `retryAt`, or given up (`retryAt` nil) and left for HR.
+    public func markAttemptFailed(_ id: Int64, error: String, retryAt: Date?, at now: Date) throws {
+        try write { db in
+            if let retryAt {
+                try db.execute(sql: "UPDATE outbox SET attempts = attempts + 1, lastError = ?, nextAttemptAt = ? WHERE id = ?", arguments: [error, retryAt, id])
+            } else {
+                try db.execute(sql: "UPDATE outbox SET attempts = attempts + 1, lastError = ?, status = 'failed' WHERE id = ?", arguments: [error, id])
+                try Self.audit(db, at: now, actor: "worker", action: "outbox.failed", subject: "outbox \(id)", detail: error)
+            }
+        }
+    }
+
+    public func outboxItem(id: Int64) throws -> OutboxItem? {
+        try read { try OutboxItem.fetchOne($0, key: id) }
+    }
+
+    /// Every outbox row about a ledger message.
+    public func outbox(forMessage messageRowID: Int64) throws -> [OutboxItem] {
+        try read { try OutboxItem.filter(Column("messageRowID") == messageRowID).order(Column("id")).fetchAll($0) }
+    }
+}
