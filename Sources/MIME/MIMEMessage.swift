@@ -30,7 +30,7 @@ public struct MIMEMessage: Sendable {
     }
 
     /// The `<id>` tokens in a Message-ID, In-Reply-To or References value.
-    static func messageIDs(in raw: String) -> [String] {
+    public static func messageIDs(in raw: String) -> [String] {
         var ids: [String] = []
         var rest = Substring(raw)
         while let open = rest.firstIndex(of: "<"), let close = rest[open...].firstIndex(of: ">") {

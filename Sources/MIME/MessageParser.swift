@@ -13,6 +13,15 @@ public struct MessageParser: Sendable {
         return try parseMessage(bytes, range: 0..<bytes.count, depth: 0, path: [], state: &state)
     }
 
+    /// Only the top header block: for describing a message that cannot be parsed whole.
+    public func parseHeader(_ bytes: [UInt8]) -> MessageHeader {
+        let end = min(bytes.count, limits.maxHeaderBytes)
+        let parsed = bytes.withUnsafeBufferPointer { p in
+            try? HeaderParser(limits: limits).parse(p, from: 0, end: end, isMessage: true)
+        }
+        return parsed?.header ?? MessageHeader([])
+    }
+
     private struct State { var partCount = 0 }
 
     private func parseMessage(_ source: [UInt8], range: Range<Int>, depth: Int, path: [Int], state: inout State) throws(ParseFailure) -> MIMEMessage {

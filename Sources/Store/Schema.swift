@@ -86,6 +86,7 @@ enum Schema {
                 t.column("bytes", .blob).notNull()
                 t.column("createdAt", .datetime).notNull()
                 t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("attemptStartedAt", .datetime)  // set while a send is in flight; left set by a crash
                 t.column("nextAttemptAt", .datetime).notNull()
                 t.column("sentAt", .datetime)
                 t.column("lastError", .text)

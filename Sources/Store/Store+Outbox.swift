@@ -14,9 +14,21 @@ extension Store {
         try write { db in for var item in items { try item.insert(db) } }
     }
 
-    public func markSent(_ id: Int64, at: Date) throws {
+    /// Notes that a send is starting, so a crash during it can be recognised afterwards.
+    public func markAttemptStarted(_ id: Int64, at: Date) throws {
+        try write { try $0.execute(sql: "UPDATE outbox SET attemptStartedAt = ? WHERE id = ?", arguments: [at, id]) }
+    }
+
+    /// - Parameter reconciled: true when an interrupted send was found delivered (its copy in the mailbox).
+    public func markSent(_ id: Int64, at: Date, reconciled: Bool = false) throws {
         try write { db in
-            try db.execute(sql: "UPDATE outbox SET status = 'sent', sentAt = ?, attempts = attempts + 1, lastError = NULL WHERE id = ?", arguments: [at, id])
+            try db.execute(sql: """
+                UPDATE outbox SET status = 'sent', sentAt = ?, attempts = attempts + \(reconciled ? 0 : 1), lastError = NULL, attemptStartedAt = NULL
+                WHERE id = ?
+                """, arguments: [at, id])
+            if reconciled {
+                try Self.audit(db, at: at, actor: "worker", action: "outbox.reconciled", subject: "outbox \(id)", detail: "an interrupted send had gone out; not sent again")
+            }
         }
     }
 
@@ -24,9 +36,9 @@ extension Store {
     public func markAttemptFailed(_ id: Int64, error: String, retryAt: Date?, at now: Date) throws {
         try write { db in
             if let retryAt {
-                try db.execute(sql: "UPDATE outbox SET attempts = attempts + 1, lastError = ?, nextAttemptAt = ? WHERE id = ?", arguments: [error, retryAt, id])
+                try db.execute(sql: "UPDATE outbox SET attempts = attempts + 1, lastError = ?, nextAttemptAt = ?, attemptStartedAt = NULL WHERE id = ?", arguments: [error, retryAt, id])
             } else {
-                try db.execute(sql: "UPDATE outbox SET attempts = attempts + 1, lastError = ?, status = 'failed' WHERE id = ?", arguments: [error, id])
+                try db.execute(sql: "UPDATE outbox SET attempts = attempts + 1, lastError = ?, status = 'failed', attemptStartedAt = NULL WHERE id = ?", arguments: [error, id])
                 try Self.audit(db, at: now, actor: "worker", action: "outbox.failed", subject: "outbox \(id)", detail: error)
             }
         }

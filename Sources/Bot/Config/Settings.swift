@@ -10,6 +10,11 @@ public struct Settings: Sendable {
     public var mailbox: String
     public var processedFolder: String
     public var quarantineFolder: String
+    /// Where the copies of mcbot's own replies are filed.
+    public var sentFolder: String
+    /// Address every reply to the bot's mailbox too (envelope only), so HR sees what was sent and an
+    /// interrupted send can be checked instead of repeated.
+    public var keepSentCopies: Bool
     public var smtp: ServerSettings
     /// The address mcbot writes from (the HR mailbox's, usually), with a display name.
     public var botAddress: MailAddress
@@ -28,7 +33,7 @@ public struct Settings: Sendable {
 
     static let knownKeys: Set<String> = [
         "imap.url", "imap.user", "imap.password", "imap.ca_file", "imap.mailbox", "imap.processed_folder", "imap.quarantine_folder",
-        "imap.timeout_seconds", "smtp.url", "smtp.user", "smtp.password", "smtp.ca_file", "smtp.timeout_seconds",
+        "imap.timeout_seconds", "imap.sent_folder", "worker.keep_sent_copies", "smtp.url", "smtp.user", "smtp.password", "smtp.ca_file", "smtp.timeout_seconds",
         "bot.address", "bot.name", "bot.message_id_domain", "database.path", "paths.templates", "paths.policy", "paths.approved",
         "worker.poll_interval_seconds", "worker.max_message_bytes", "worker.outbox_max_attempts", "security.trusted_authserv_ids",
         "log.level",
@@ -64,12 +69,14 @@ public struct Settings: Sendable {
         let mailbox = c.string("imap.mailbox", default: "INBOX")
         let processed = c.string("imap.processed_folder", default: "Processed")
         let quarantine = c.string("imap.quarantine_folder", default: "Quarantine")
-        for (key, name) in [("imap.mailbox", mailbox), ("imap.processed_folder", processed), ("imap.quarantine_folder", quarantine)]
+        let sent = c.string("imap.sent_folder", default: "Sent")
+        let keepCopies = c.boolean("worker.keep_sent_copies", default: true)
+        for (key, name) in [("imap.mailbox", mailbox), ("imap.processed_folder", processed), ("imap.quarantine_folder", quarantine), ("imap.sent_folder", sent)]
         where !name.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 32 && $0 != "\"" && $0 != "\\" }) {
             c.problem(key, "\"\(name)\" must be plain ASCII without quotes or backslashes", "Rename the folder, e.g. Processed")
         }
-        if Set([mailbox, processed, quarantine]).count < 3 {
-            c.problem("imap.processed_folder", "the mailbox, processed and quarantine folders must all differ", "Give each its own name")
+        if Set([mailbox, processed, quarantine, sent]).count < 4 {
+            c.problem("imap.processed_folder", "the mailbox and the processed, quarantine and sent folders must all differ", "Give each its own name")
         }
         let smtp = server("smtp", schemes: ("smtps", "smtp"), example: "smtps://smtp.district.org:465")
         let address = c.string("bot.address", required: true, example: "mc-submissions@district.org")
@@ -105,7 +112,7 @@ public struct Settings: Sendable {
             throw ConfigError(file: file, problems: c.problems)
         }
         return Settings(
-            configFile: file, imap: imap, mailbox: mailbox, processedFolder: processed, quarantineFolder: quarantine, smtp: smtp,
+            configFile: file, imap: imap, mailbox: mailbox, processedFolder: processed, quarantineFolder: quarantine, sentFolder: sent, keepSentCopies: keepCopies, smtp: smtp,
             botAddress: botAddress, messageIDDomain: domain, databasePath: database, templatesPath: templates, policyPath: policy,
             approvedPath: approved, pollIntervalSeconds: poll, limits: ParseLimits(maxMessageBytes: maxBytes),
             trustedAuthservIDs: trusted, outboxMaxAttempts: attempts, logLevel: level)

@@ -32,11 +32,12 @@ struct MessageProcessor {
 
     /// Records an unreadable message: raw bytes kept, HR told once.
     func quarantine(_ raw: [UInt8], at position: MailPosition, sha256: String, reason: String, receivedAt: Date, message: MIMEMessage? = nil) throws -> RecordResult {
-        let headerOnly = message ?? (try? MessageParser(limits: ParseLimits(maxMessageBytes: .max, maxDepth: 0, maxParts: 1)).parse(Array(raw.prefix(256 * 1024))))
-        let from = headerOnly?.from.first?.normalized
-        let subject = headerOnly?.subject
+        let header = message?.header ?? MessageParser(limits: settings.limits).parseHeader(raw)
+        let from = AddressList.parse(header["from"]).first?.normalized
+        let subject = header.text("subject")
+        let messageID = header["message-id"].flatMap { MIMEMessage.messageIDs(in: $0).first }
         let entry = LedgerEntry(
-            mailbox: position.mailbox, uidValidity: position.uidValidity, uid: position.uid, messageIDHeader: headerOnly?.messageID,
+            mailbox: position.mailbox, uidValidity: position.uidValidity, uid: position.uid, messageIDHeader: messageID,
             sha256: sha256, size: raw.count, receivedAt: receivedAt, fromAddress: from, subject: subject, kind: nil,
             outcome: .quarantined, reason: reason, teacherID: nil)
         let composer = ReplyComposer(context: context)
@@ -56,9 +57,14 @@ struct MessageProcessor {
             kind: intake.kind.rawValue, outcome: .processed, reason: nil, teacherID: nil, threadKeys: intake.inReplyTo + intake.references)
 
         // Never answer machines, nor ourselves.
+        if message.header["x-mcbot-outcome"] != nil && fromAddress == settings.botAddress.normalized {
+            entry.outcome = .sentCopy
+            entry.reason = "copy of a message mcbot sent"
+            return try context.store.record(IncomingDraft(entry: entry, rawBytes: raw, auditAction: "message.sent-copy", auditDetail: nil), at: receivedAt) { _ in [] }
+        }
         if fromAddress == settings.botAddress.normalized || message.header["x-mcbot-outcome"] != nil {
             entry.outcome = .ignored
-            entry.reason = "mcbot's own message"
+            entry.reason = "mcbot's own address, or a message mcbot generated"
             return try context.store.record(IncomingDraft(entry: entry, rawBytes: raw, auditAction: "message.ignored", auditDetail: entry.reason), at: receivedAt) { _ in [] }
         }
         if intake.kind != .person {

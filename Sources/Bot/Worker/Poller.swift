@@ -18,9 +18,11 @@ public struct Poller: Sendable {
         public var left = 0
         public var sent = 0
         public var sendFailures = 0
+        /// Copies of mcbot's own replies filed in the Sent folder.
+        public var sentCopies = 0
         public init() {}
         public var description: String {
-            "processed \(processed), quarantined \(quarantined), already recorded \(alreadyRecorded), left \(left); replies sent \(sent), send failures \(sendFailures)"
+            "processed \(processed), quarantined \(quarantined), already recorded \(alreadyRecorded), left \(left), sent copies filed \(sentCopies); replies sent \(sent), send failures \(sendFailures)"
         }
     }
 
@@ -42,6 +44,7 @@ public struct Poller: Sendable {
             }
             try session.ensureMailbox(settings.processedFolder)
             try session.ensureMailbox(settings.quarantineFolder)
+            if settings.keepSentCopies { try session.ensureMailbox(settings.sentFolder) }
             let uids = try session.search(mailbox)
             let sizes = (try? session.sizes(mailbox, uids: uids)) ?? [:]
             for (n, uid) in uids.enumerated() {
@@ -64,12 +67,12 @@ public struct Poller: Sendable {
         } catch let error as TransportError {
             try? store.notePoll(mailbox: mailbox, uidValidity: nil, at: context.clock.now, error: error.description)
             log.error("mailbox poll stopped: \(error)")
-            let sent = OutboxSender(context: context).flush(shouldStop: shouldStop)
+            let sent = OutboxSender(context: context).flush(shouldStop: shouldStop, mailbox: nil)
             summary.sent = sent.sent
             summary.sendFailures = sent.failed
             throw error
         }
-        let sent = OutboxSender(context: context).flush(shouldStop: shouldStop)
+        let sent = OutboxSender(context: context).flush(shouldStop: shouldStop, mailbox: session)
         summary.sent = sent.sent
         summary.sendFailures = sent.failed
         return summary
@@ -119,7 +122,11 @@ public struct Poller: Sendable {
         }
         switch result {
         case .recorded(let entry):
-            if entry.outcome == .quarantined { summary.quarantined += 1 } else { summary.processed += 1 }
+            switch entry.outcome {
+            case .quarantined: summary.quarantined += 1
+            case .sentCopy: summary.sentCopies += 1
+            case .processed, .ignored: summary.processed += 1
+            }
             context.logger.info("recorded \(position) as \(entry.outcome.rawValue)\(entry.outcomes.isEmpty ? "" : " (\(entry.outcomes))")", metadata: ["message": "\(entry.id!)"])
             try move(entry, from: position, session: session)
         case .alreadyRecorded(let entry):
@@ -130,7 +137,7 @@ public struct Poller: Sendable {
 
     /// Moves a recorded message to its folder; done only after its transaction committed.
     private func move(_ entry: LedgerEntry, from position: MailPosition, session: IMAPSession) throws {
-        let folder = entry.destination(processed: context.settings.processedFolder, quarantine: context.settings.quarantineFolder)
+        let folder = entry.destination(processed: context.settings.processedFolder, quarantine: context.settings.quarantineFolder, sent: context.settings.sentFolder)
         try session.move(uid: position.uid, uidValidity: position.uidValidity, from: position.mailbox, to: folder)
         try context.store.markMoved(entry.id!, to: folder)
     }

@@ -10,6 +10,8 @@ public struct LedgerEntry: Codable, Sendable, Equatable, FetchableRecord, Mutabl
         case ignored
         /// Could not be read or processed: raw bytes kept, moved to the Quarantine folder.
         case quarantined
+        /// The copy of a message mcbot sent, filed in the Sent folder.
+        case sentCopy
     }
 
     public var id: Int64?
@@ -57,7 +59,11 @@ public struct LedgerEntry: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// The folder a ledger entry belongs in.
-    public func destination(processed: String, quarantine: String) -> String {
-        outcome == .quarantined ? quarantine : processed
+    public func destination(processed: String, quarantine: String, sent: String) -> String {
+        switch outcome {
+        case .quarantined: quarantine
+        case .sentCopy: sent
+        case .processed, .ignored: processed
+        }
     }
 }

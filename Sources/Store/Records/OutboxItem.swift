@@ -17,6 +17,8 @@ public struct OutboxItem: Codable, Sendable, Equatable, FetchableRecord, Mutable
     public var bytes: [UInt8]
     public var createdAt: Date
     public var attempts: Int
+    /// Set just before a send and cleared after it: still set means a crash interrupted that send.
+    public var attemptStartedAt: Date?
     public var nextAttemptAt: Date
     public var sentAt: Date?
     public var lastError: String?
