@@ -44,18 +44,21 @@ enum QuoteTrimmer {
     }
 
     private static let attributionVerbs = [
-        "wrote:", "wrote :", "a écrit :", "a écrit:", "schrieb:", "schrieb :", "escribió:", "schreef:", "ha scritto:",
-        "escreveu:", "skrev:", "napisał:", "kirjoitti:",
+        "wrote", "a écrit", "schrieb", "escribió", "schreef", "ha scritto", "escreveu", "skrev", "napisał", "kirjoitti", "geschreven",
     ]
     private static let attributionStarts = ["on ", "le ", "am ", "el ", "op ", "il ", "em ", "den ", "på ", "w dniu ", "dnia "]
 
-    /// Number of lines (1 or 2) of an attribution like "On Mon, 1 Dec 2025, Ann <a@b> wrote:".
+    /// Number of lines (1 or 2) of an attribution like "On Mon, 1 Dec 2025, Ann <a@b> wrote:" or
+    /// "Am 1. Sep. 2025 schrieb Ann <a@b>:".
     static func attributionSpan(_ lines: [Substring], at i: Int) -> Int? {
         let line = lines[i].trimmingCharacters(in: .whitespaces).lowercased()
         guard !line.hasPrefix(">") else { return nil }
         func isAttribution(_ text: String) -> Bool {
-            attributionVerbs.contains { text.hasSuffix($0) } && (attributionStarts.contains { text.hasPrefix($0) } || text.count < 200)
-                && text.count < 300
+            guard text.hasSuffix(":"), text.count < 300 else { return false }
+            let startsLikeOne = attributionStarts.contains { text.hasPrefix($0) }
+            let verb = attributionVerbs.contains { text.contains(" " + $0) }
+            // "X wrote:" alone (no date) is an attribution too, but only when short.
+            return verb && (startsLikeOne || (text.count < 120 && attributionVerbs.contains { text.hasSuffix($0 + ":") || text.hasSuffix($0 + " :") }))
         }
         if isAttribution(line) { return 1 }
         if i + 1 < lines.count, attributionStarts.contains(where: { line.hasPrefix($0) }) {
