@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "MIME"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
         .testTarget(name: "TablesTests", dependencies: ["Tables"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Policy"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Policy", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "MailTestSupport", dependencies: ["Transport"], path: "Tests/MailTestSupport"),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "MailTestSupport"]),
         .testTarget(name: "BotTests", dependencies: ["Bot", "Store", "Transport", "MIME", "Intake", "Policy", "MailTestSupport"]),

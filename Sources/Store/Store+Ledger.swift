@@ -145,8 +145,9 @@ extension Store {
 
     static func apply(_ change: StatusChange, _ db: Database, at now: Date) throws {
         try db.execute(
-            sql: "UPDATE submission SET status = ?, contractYear = ?, countInYear = ?, outcome = ?, updatedAt = ? WHERE id = ?",
-            arguments: [change.status, change.contractYear, change.countInYear, change.status, now, change.submissionID])
+            // `outcome` stays what was decided (and told) then; `status` is where the badge stands now.
+            sql: "UPDATE submission SET status = ?, contractYear = ?, countInYear = ?, updatedAt = ? WHERE id = ?",
+            arguments: [change.status, change.contractYear, change.countInYear, now, change.submissionID])
     }
 
     /// Applies a roll-over: banked badges become counted (or stay banked for a later year), with the notice, in one transaction.

@@ -17,6 +17,11 @@ public enum PolicyLoader {
         public var timestamp: String
         public var email: String
         public var mcs: String
+        public init(timestamp: String, email: String, mcs: String) {
+            self.timestamp = timestamp
+            self.email = email
+            self.mcs = mcs
+        }
     }
 
     public struct Loaded: Sendable {

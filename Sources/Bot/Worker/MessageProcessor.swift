@@ -290,7 +290,8 @@ struct MessageProcessor {
 
     /// The teacher's counts for the reply's summary line, after this message.
     static func standing(after decision: MessageDecision, history: [RecordedBadge], calendar: SubmissionCalendar, on date: Date) -> ReplyComposer.Standing {
-        let year = calendar.yearToCount(on: calendar.day(of: date))
+        // The contract year the teacher is in today (outside the window, its count no longer grows).
+        let year = calendar.contractYear(containing: calendar.day(of: date))
         var keys = Set<String>()
         var counted = 0, banked = 0
         for badge in decision.badges where [.counted, .banked].contains(badge.outcome) {
