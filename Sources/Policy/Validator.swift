@@ -50,7 +50,10 @@ public struct Validator: Sendable {
     private func decideOne(_ evidence: Evidence, on day: CalendarDay, receivedAt: Date, ledger: [RecordedBadge], context: SubmissionContext) -> BadgeDecision {
         switch evidence.kind {
         case .catalogLink:
-            return BadgeDecision(outcome: .needsMore, reason: .catalogPage, evidence: evidence, providerID: evidence.providerID)
+            // Name the MC the page describes (its last path segment) so the teacher knows which one we mean.
+            let slug = evidence.url.map { URLPattern.normalize($0) }?.split(separator: "/").last.map(String.init)
+            let title = slug.flatMap { approved.mc(forBadgeName: Self.title(fromSlug: $0))?.title } ?? slug.map(Self.title(fromSlug:))
+            return BadgeDecision(outcome: .needsMore, reason: .catalogPage, evidence: evidence, mcTitle: title, providerID: evidence.providerID)
         case .certificate:
             return BadgeDecision(outcome: .needsReview, reason: .certificateOnly, evidence: evidence, reviewer: .hr)
         case .badgeImage:
