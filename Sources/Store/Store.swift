@@ -22,6 +22,9 @@ public final class Store: Sendable {
         configuration.busyMode = .timeout(10)
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            // GRDB picks NORMAL for WAL, which may lose the last commits on a power cut. The IMAP move
+            // follows the commit, so a lost commit would be a lost message: every commit is synced.
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             try Schema.migrator.migrate(pool)
         } catch {
             throw OpenFailure(path: path, reason: "\(error)")

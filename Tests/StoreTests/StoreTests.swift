@@ -123,6 +123,11 @@ struct StoreTests {
         #expect(try store.status(today: CalendarDay("2025-09-15")!).outboxFailed == 1)
     }
 
+    @Test func commitsAreDurableAcrossAPowerCut() throws {
+        #expect(try store.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") } == 2, "FULL")
+        #expect(try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+    }
+
     @Test func scheduledJobsRunOncePerPeriod() throws {
         #expect(try store.claimScheduledRun(job: "rollover", period: "2025", at: now))
         #expect(try !store.claimScheduledRun(job: "rollover", period: "2025", at: now))

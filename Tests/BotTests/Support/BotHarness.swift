@@ -109,6 +109,11 @@ final class BotHarness: @unchecked Sendable {
         try env.messages(of: user, in: folder).map(ReceivedMail.init)
     }
 
+    /// UIDs in the bot's `folder` matching an IMAP SEARCH `criteria`.
+    func search(_ folder: String, _ criteria: String) throws -> [UInt32] {
+        try IMAPSession(settings: env.imap(user: botUser)).search(folder, criteria: criteria)
+    }
+
     func count(in folder: String, of user: String? = nil) throws -> Int {
         let session = IMAPSession(settings: env.imap(user: user ?? botUser))
         return try session.status(folder).messages
