@@ -8,7 +8,7 @@ import argparse, email, email.policy, imaplib, os, random, signal, smtplib, sqli
 
 parser = argparse.ArgumentParser()
 parser.add_argument("mcbot")
-parser.add_argument("--messages", type=int, default=220)
+parser.add_argument("--messages", type=int, default=300)
 parser.add_argument("--seed", type=int, default=int(time.time()))
 args = parser.parse_args()
 rng = random.Random(args.seed)
@@ -125,7 +125,7 @@ kills = 0
 deadline = time.time() + 600
 while time.time() < deadline:
     proc = subprocess.Popen([args.mcbot, "run"], env=now_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(rng.uniform(0.05, 1.2))
+    time.sleep(rng.uniform(0.03, 0.4))
     if proc.poll() is None:
         proc.send_signal(signal.SIGKILL)
         kills += 1

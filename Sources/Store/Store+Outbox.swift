@@ -44,6 +44,15 @@ extension Store {
         }
     }
 
+    /// Replies queued to `address` since `since`: the per-sender cap that stops mail loops.
+    public func replyCount(to address: String, since: Date) throws -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM outbox WHERE kind = 'reply' AND createdAt >= ? AND (lower(recipients) = ? OR lower(recipients) LIKE ? || ',%')
+                """, arguments: [since, address.lowercased(), address.lowercased()]) ?? 0
+        }
+    }
+
     public func outboxItem(id: Int64) throws -> OutboxItem? {
         try read { try OutboxItem.fetchOne($0, key: id) }
     }

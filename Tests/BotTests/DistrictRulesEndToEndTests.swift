@@ -132,17 +132,11 @@ struct DistrictRulesEndToEndTests {
         #expect(try bot.mail(of: bot.pgtUser).count == 1)
     }
 
-    /// Runs the mcbot binary against the harness's configuration.
+    /// Runs the mcbot binary against the harness's configuration and returns its exit status and output.
     static func mcbot(_ arguments: [String], bot: BotHarness, now: String) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = BotHarness.repositoryRoot.appendingPathComponent(".build/debug/mcbot")
-        process.arguments = arguments + ["--config", bot.directory.appendingPathComponent("mcbot.yaml").path]
-        var environment = ProcessInfo.processInfo.environment.merging(bot.environment) { $1 }
-        environment["MCBOT_NOW"] = now
-        process.environment = environment
+        let process = bot.mcbotProcess(arguments, now: now)
         let pipe = Pipe()
         process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
         try process.run()
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

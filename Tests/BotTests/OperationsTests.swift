@@ -233,3 +233,22 @@ struct ImportFileTests {
         #expect(throws: Error.self) { _ = try IntentFile.read(bytes: Array(csv.utf8), name: "form.csv", columns: wrongColumns, approved: approved, timeZone: .current) }
     }
 }
+
+@Suite(.enabled(if: MailTestEnvironment.isEnabled, "needs ops/mailserver"))
+struct ReplyLimitTests {
+    /// An autoresponder that does not mark itself could loop with mcbot forever; the daily cap stops it.
+    @Test func afterTheDailyCapASenderIsNotAnsweredAndHRIsTold() async throws {
+        let bot = try await BotHarness(now: "2025-09-20T15:00:00Z") { $0["MCBOT_WORKER_MAX_REPLIES_PER_SENDER_PER_DAY"] = "2" }
+        let ann = bot.teacher("ann")
+        for n in 0..<3 { try bot.send(from: ann.address, subject: "Thanks \(n)", body: "Thank you for your message.") }
+        try bot.poll()
+        #expect(try bot.mail(of: ann.user).count == 2)
+        let hr = try bot.mail(of: bot.hrUser)
+        #expect(hr.count == 1)
+        #expect(hr.first?.text.contains("already answered \(ann.address) 2 times in the last day") == true)
+        bot.testClock.advance(86_400 + 60)
+        try bot.send(from: ann.address, subject: "A day later", body: "Thank you again.")
+        try bot.poll()
+        #expect(try bot.mail(of: ann.user).count == 3, "the cap is per day")
+    }
+}

@@ -14,14 +14,7 @@ struct WorkerLifecycleTests {
         for n in 0..<40 {
             try bot.send(from: ann.address, subject: "question \(n)", body: "Can I pay the fee from discretionary funds?")
         }
-        let process = Process()
-        process.executableURL = BotHarness.repositoryRoot.appendingPathComponent(".build/debug/mcbot")
-        process.arguments = ["run", "--config", bot.directory.appendingPathComponent("mcbot.yaml").path]
-        var environment = ProcessInfo.processInfo.environment.merging(bot.environment) { $1 }
-        environment["MCBOT_NOW"] = "2025-09-20T10:00:00-05:00"
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let process = bot.mcbotProcess(["run"], now: "2025-09-20T10:00:00-05:00")
         try process.run()
         // Stop it once it has started on the backlog.
         for _ in 0..<200 {

@@ -29,13 +29,15 @@ public struct Settings: Sendable {
     /// authserv-ids of the district's own mail servers, whose Authentication-Results mcbot trusts.
     public var trustedAuthservIDs: [String]
     public var outboxMaxAttempts: Int
+    /// Replies to one address in 24 hours before mcbot stops answering it and tells HR (a loop guard).
+    public var maxRepliesPerSenderPerDay: Int
     public var logLevel: String
 
     static let knownKeys: Set<String> = [
         "imap.url", "imap.user", "imap.password", "imap.ca_file", "imap.mailbox", "imap.processed_folder", "imap.quarantine_folder",
         "imap.timeout_seconds", "imap.sent_folder", "worker.keep_sent_copies", "smtp.url", "smtp.user", "smtp.password", "smtp.ca_file", "smtp.timeout_seconds",
         "bot.address", "bot.name", "bot.message_id_domain", "database.path", "paths.templates", "paths.policy", "paths.approved",
-        "worker.poll_interval_seconds", "worker.max_message_bytes", "worker.outbox_max_attempts", "security.trusted_authserv_ids",
+        "worker.poll_interval_seconds", "worker.max_message_bytes", "worker.outbox_max_attempts", "worker.max_replies_per_sender_per_day", "security.trusted_authserv_ids",
         "log.level",
     ]
 
@@ -103,6 +105,7 @@ public struct Settings: Sendable {
         let poll = c.integer("worker.poll_interval_seconds", default: 60, range: 1...86_400)
         let maxBytes = c.integer("worker.max_message_bytes", default: 50 * 1024 * 1024, range: 64 * 1024...500 * 1024 * 1024)
         let attempts = c.integer("worker.outbox_max_attempts", default: 40, range: 1...1000)
+        let replyCap = c.integer("worker.max_replies_per_sender_per_day", default: 20, range: 1...10_000)
         let trusted = c.list("security.trusted_authserv_ids")
         let level = c.string("log.level", default: "info").lowercased()
         if !["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(level) {
@@ -115,6 +118,6 @@ public struct Settings: Sendable {
             configFile: file, imap: imap, mailbox: mailbox, processedFolder: processed, quarantineFolder: quarantine, sentFolder: sent, keepSentCopies: keepCopies, smtp: smtp,
             botAddress: botAddress, messageIDDomain: domain, databasePath: database, templatesPath: templates, policyPath: policy,
             approvedPath: approved, pollIntervalSeconds: poll, limits: ParseLimits(maxMessageBytes: maxBytes),
-            trustedAuthservIDs: trusted, outboxMaxAttempts: attempts, logLevel: level)
+            trustedAuthservIDs: trusted, outboxMaxAttempts: attempts, maxRepliesPerSenderPerDay: replyCap, logLevel: level)
     }
 }

@@ -94,7 +94,7 @@ struct ReplyComposer {
         }
         let updates = decision.pdUpdates.map { u -> [String: Any] in
             ["title": u.badge.mcTitle, "credited": Self.hours(u.decision.credited ?? 0), "capped": u.decision.wasCapped,
-             "logged": Self.hours(Self.logged(u.decision)), "perMC": Self.hours(rules.pdHoursPerMC)]
+             "logged": Self.hours(u.decision.logged ?? 0), "perMC": Self.hours(rules.pdHoursPerMC)]
         }
         values["pdUpdates"] = updates
         values["hasPDUpdates"] = !updates.isEmpty
@@ -235,11 +235,6 @@ struct ReplyComposer {
     /// 7.5 -> "7.5", 8.0 -> "8".
     static func hours(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value).replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)
-    }
-
-    static func logged(_ decision: PDHoursDecision) -> Double {
-        if case .credited(let logged, _, _) = decision.state { return logged }
-        return 0
     }
 
     static func templateKey(_ topic: QuestionTopic) -> String {

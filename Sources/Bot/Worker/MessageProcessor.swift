@@ -91,7 +91,11 @@ struct MessageProcessor {
         case .teacher:
             return try evaluate(intake, raw: raw, entry: entry, teacher: teacher!, replyTo: from, cc: [], receivedAt: receivedAt)
         case .hrForward(let teacherID):
-            guard let forwarded = intake.forwarded, let owner = try store.teacher(id: teacherID) else { fallthrough }
+            guard let forwarded = intake.forwarded, let owner = try store.teacher(id: teacherID) else {
+                entry.reason = "forward from HR could not be attributed"
+                return try recordReview(entry, raw: raw, intake: intake, reasons: ["A forward from HR could not be matched to a teacher; reprocess it by hand."],
+                                        teacher: nil, teacherTold: false, receivedAt: receivedAt)
+            }
             let originalIntake = forwarded.intake ?? intakeFromInlineForward(intake, forwarded)
             entry.reason = "forwarded by HR (\(fromAddress)) for \(owner.email)"
             return try evaluate(originalIntake, raw: raw, entry: entry, teacher: owner, replyTo: MailAddress(displayName: owner.name, address: owner.email),
@@ -171,8 +175,8 @@ struct MessageProcessor {
             reviewReasons[.professionalGrowthTeam, default: []].append(reason)
         }
         let pdChanges = decision.pdUpdates.map { update in
-            PDHoursChange(submissionID: update.badge.id, state: "credited", logged: Self.logged(update.decision), credited: update.decision.credited,
-                          source: Self.source(update.decision))
+            PDHoursChange(submissionID: update.badge.id, state: "credited", logged: update.decision.logged, credited: update.decision.credited,
+                          source: update.decision.source)
         }
         let statusChanges = decision.badges.compactMap { badge -> StatusChange? in
             guard case .bankedApplied(_, let recordID) = badge.reason, let year = badge.year else { return nil }
@@ -180,19 +184,25 @@ struct MessageProcessor {
         }
         let history = submission.history
         let standing = Self.standing(after: decision, history: history, calendar: rules.calendar, on: receivedAt)
-        let draft = IncomingDraft(
+        var draft = IncomingDraft(
             entry: entry, rawBytes: raw, submissions: submissions, reviews: reviews, pdUpdates: pdChanges, statusChanges: statusChanges,
             auditAction: "message.processed", auditDetail: "\(teacher.email): \(entry.outcomes)")
         let composer = ReplyComposer(context: context)
+        let capReached = try store.replyCount(to: replyTo.address, since: now.addingTimeInterval(-86_400)) >= settings.maxRepliesPerSenderPerDay
+        if capReached {
+            let reason = "mcbot has already answered \(replyTo.address) \(settings.maxRepliesPerSenderPerDay) times in the last day, so it did not answer this message (a mail loop, or a teacher who needs a person)."
+            draft.reviews.append((ReviewItem(createdAt: now, reviewer: Reviewer.hr.rawValue, reason: reason, messageRowID: nil, submissionID: nil, teacherID: teacherID), nil))
+            reviewReasons[.hr, default: []].append(reason)
+        }
         return try store.record(draft, at: now) { ids in
             let ref = Self.ref(ids.entry)
-            var items = [composer.teacherReply(
+            var items = capReached ? [] : [composer.teacherReply(
                 to: replyThread ?? intake, recipient: replyTo, cc: cc, teacher: teacher, decision: decision, standing: standing, ref: ref,
                 messageRowID: ids.entry.id!, receivedAt: receivedAt)]
             for reviewer in [Reviewer.hr, .professionalGrowthTeam] {
                 guard let reasons = reviewReasons[reviewer] else { continue }
                 items.append(composer.reviewNotice(
-                    reviewer: reviewer, reasons: reasons, original: replyThread ?? intake, rawBytes: raw, teacher: teacher, teacherTold: true,
+                    reviewer: reviewer, reasons: reasons, original: replyThread ?? intake, rawBytes: raw, teacher: teacher, teacherTold: !capReached,
                     ref: ref, messageRowID: ids.entry.id!, receivedAt: receivedAt))
             }
             return items
@@ -276,16 +286,6 @@ struct MessageProcessor {
         case .unidentifiedBadge: return "The badge link \(what) matches no approved micro-credential's pattern; identify the MC."
         default: return "\(what): \(reasonCode(badge.reason))"
         }
-    }
-
-    static func logged(_ decision: PDHoursDecision) -> Double? {
-        if case .credited(let logged, _, _) = decision.state { return logged }
-        return nil
-    }
-
-    static func source(_ decision: PDHoursDecision) -> String? {
-        if case .credited(_, _, let source) = decision.state { return source }
-        return nil
     }
 
     /// The teacher's counts for the reply's summary line, after this message.

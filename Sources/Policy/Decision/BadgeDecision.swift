@@ -78,6 +78,16 @@ public struct PDHoursDecision: Sendable, Equatable {
         if case .credited(_, let credited, _) = state { return credited }
         return nil
     }
+    /// The hours the log showed, before the cap.
+    public var logged: Double? {
+        if case .credited(let logged, _, _) = state { return logged }
+        return nil
+    }
+    /// Where the hours were read ("your message", "hours.csv").
+    public var source: String? {
+        if case .credited(_, _, let source) = state { return source }
+        return nil
+    }
     public var wasCapped: Bool {
         if case .credited(let logged, let credited, _) = state { return logged > credited }
         return false

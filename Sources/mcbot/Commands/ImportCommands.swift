@@ -4,6 +4,20 @@ import Foundation
 import Policy
 import Store
 
+/// Reads `file`, imports it with `body`, and prints each problem (standard error) and the summary.
+/// An unreadable file or one without the needed columns exits 65 (EX_DATAERR) and imports nothing.
+func runImport(_ file: String, label: String, _ body: (_ bytes: [UInt8], _ name: String) throws -> ImportReport) throws {
+    let report: ImportReport
+    do {
+        report = try body(try RawFile.read(file), (file as NSString).lastPathComponent)
+    } catch {
+        printError("mcbot \(label) import: \(error)")
+        throw ExitCode(65)
+    }
+    for problem in report.problems { printError(problem) }
+    print("\(label): \(report.summary)")
+}
+
 struct ApprovedCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "approved",
@@ -18,16 +32,9 @@ struct ApprovedCommand: AsyncParsableCommand {
 
         func run() async throws {
             let context = try await options.context()
-            let bytes = try RawFile.read(file)
-            let report: ImportReport
-            do {
-                report = try ApprovedImport(context: context).run(bytes: bytes, name: (file as NSString).lastPathComponent, actor: "cli")
-            } catch {
-                printError("mcbot approved import: \(error)")
-                throw ExitCode(65)
+            try runImport(file, label: "approved list") { bytes, name in
+                try ApprovedImport(context: context).run(bytes: bytes, name: name, actor: "cli")
             }
-            for problem in report.problems { printError(problem) }
-            print("approved list: \(report.summary)")
         }
     }
 
@@ -78,16 +85,11 @@ struct RosterCommand: AsyncParsableCommand {
 
         func run() async throws {
             let context = try await options.context()
-            let name = (file as NSString).lastPathComponent
-            do {
-                let read = try RosterFile.read(bytes: try RawFile.read(file), name: name)
+            try runImport(file, label: "roster") { bytes, name in
+                let read = try RosterFile.read(bytes: bytes, name: name)
                 var report = try context.store.importRoster(read.entries, at: context.clock.now, actor: "cli")
                 report.problems = read.problems + report.problems
-                for problem in report.problems { printError(problem) }
-                print("roster: \(report.summary)")
-            } catch {
-                printError("mcbot roster import: \(error)")
-                throw ExitCode(65)
+                return report
             }
         }
     }
@@ -104,18 +106,13 @@ struct IntentsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let context = try await options.context()
-            let name = (file as NSString).lastPathComponent
-            do {
+            try runImport(file, label: "intents") { bytes, name in
                 let read = try IntentFile.read(
-                    bytes: try RawFile.read(file), name: name, columns: context.policy.intentColumns, approved: try context.store.approvedList(),
+                    bytes: bytes, name: name, columns: context.policy.intentColumns, approved: try context.store.approvedList(),
                     timeZone: context.rules.calendar.timeZone)
                 var report = try context.store.importIntents(read.entries, at: context.clock.now, actor: "cli")
                 report.problems = read.problems + report.problems
-                for problem in report.problems { printError(problem) }
-                print("intents: \(report.summary)")
-            } catch {
-                printError("mcbot intents import: \(error)")
-                throw ExitCode(65)
+                return report
             }
         }
     }

@@ -104,6 +104,19 @@ final class BotHarness: @unchecked Sendable {
         try Poller(context: context).pollOnce()
     }
 
+    /// The mcbot binary set up with this harness's configuration and environment, the clock at `now`.
+    func mcbotProcess(_ arguments: [String], now: String) -> Process {
+        let process = Process()
+        process.executableURL = Self.repositoryRoot.appendingPathComponent(".build/debug/mcbot")
+        process.arguments = arguments + ["--config", directory.appendingPathComponent("mcbot.yaml").path]
+        var environment = ProcessInfo.processInfo.environment.merging(self.environment) { $1 }
+        environment["MCBOT_NOW"] = now
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        return process
+    }
+
     /// Messages in a user's mailbox, read back as mcbot's own replies.
     func mail(of user: String, in folder: String = "INBOX") throws -> [ReceivedMail] {
         try env.messages(of: user, in: folder).map(ReceivedMail.init)
