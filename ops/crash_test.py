@@ -165,8 +165,9 @@ if dup_submissions:
 if unsent:
     problems.append("%d outbox rows not sent" % unsent)
 
-# Replies as the teachers received them.
+# Replies as the teachers received them; reminders (September 15 is a reminder day) are counted apart.
 replies = {}
+reminders = {}
 same_message_twice = 0
 for t in teachers:
     conn = imap(t)
@@ -174,8 +175,11 @@ for t in teachers:
     typ, data = conn.uid("SEARCH", None, "ALL")
     seen_ids = set()
     for uid in data[0].split():
-        typ, msg = conn.uid("FETCH", uid, "(BODY.PEEK[HEADER.FIELDS (IN-REPLY-TO MESSAGE-ID)])")
+        typ, msg = conn.uid("FETCH", uid, "(BODY.PEEK[HEADER.FIELDS (IN-REPLY-TO MESSAGE-ID X-MCBOT-OUTCOME)])")
         headers = email.message_from_bytes(msg[0][1])
+        if (headers.get("X-Mcbot-Outcome") or "").strip() == "reminder":
+            reminders[t] = reminders.get(t, 0) + 1
+            continue
         parent = (headers.get("In-Reply-To") or "").strip().strip("<>")
         own = (headers.get("Message-ID") or "").strip()
         if own in seen_ids:
@@ -188,12 +192,16 @@ duplicates = sum(n - 1 for m, n in replies.items() if n > 1)
 unexpected = [m for m in replies if m not in expected_replies]
 if missing:
     problems.append("%d person messages got no reply" % len(missing))
+if any(n > 1 for n in reminders.values()):
+    problems.append("a teacher got %d reminders for one reminder day" % max(reminders.values()))
 if unexpected:
     problems.append("%d replies to messages that must not be answered" % len(unexpected))
 lost = (args.messages - processed - quarantined) + inbox
 print("kills: %d; Processed %d, Quarantine %d, Sent copies %d, INBOX %d; ledger rows %d; lost messages: %d; duplicate submissions: %d; "
-      "interrupted sends found delivered and not repeated: %d; duplicate replies: %d (of them the same outbox row sent twice: %d)"
-      % (kills, processed, quarantined, sent_copies, inbox, ledger[0], max(0, lost), dup_submissions, reconciled, duplicates, same_message_twice))
+      "interrupted sends found delivered and not repeated: %d; duplicate replies: %d (of them the same outbox row sent twice: %d); "
+      "reminders: %d teachers, at most %d each"
+      % (kills, processed, quarantined, sent_copies, inbox, ledger[0], max(0, lost), dup_submissions, reconciled, duplicates, same_message_twice,
+         len(reminders), max(reminders.values() or [0])))
 if duplicates > same_message_twice:
     problems.append("%d replies are distinct messages answering one message twice" % (duplicates - same_message_twice))
 if problems:

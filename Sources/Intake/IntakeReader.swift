@@ -40,10 +40,17 @@ public struct IntakeReader: Sendable {
         if forwarded == nil, let inline = plainReading.forward ?? htmlReading.forward {
             let block = inline.block
             let forwardLinks = Self.merge(LinkExtractor.links(in: plainReading.forwardedText), LinkExtractor.links(in: htmlReading.forwardedText))
+            let text = plainReading.forwardedText.isEmpty ? htmlReading.forwardedText : plainReading.forwardedText
+            let date = block.values[.date].flatMap(MailDate.parse)
+            let originalSubject = block.values[.subject].map { EncodedWord.decode($0) }
+            // The original as a nested intake of its own: what its header block and text say.
+            let original = Intake(
+                from: block.from, replyTo: [], to: AddressList.parse(block.values[.to]), subject: originalSubject ?? "", date: date, messageID: nil,
+                inReplyTo: [], references: [], kind: .person, kindReason: "forwarded inline", bouncedRecipients: [], forwarded: nil,
+                newText: text.trimmed, links: forwardLinks, attachments: [], authenticationResults: [])
             forwarded = ForwardedMessage(
-                form: .inline, from: block.from, date: block.values[.date].flatMap(MailDate.parse), dateText: block.values[.date],
-                subject: block.values[.subject].map { EncodedWord.decode($0) }, text: plainReading.forwardedText.isEmpty ? htmlReading.forwardedText : plainReading.forwardedText,
-                links: forwardLinks, intake: nil)
+                form: .inline, from: block.from, date: date, dateText: block.values[.date], subject: originalSubject, text: text,
+                links: forwardLinks, intake: original)
         }
 
         var links = Self.merge(LinkExtractor.links(in: plainReading.ownText), LinkExtractor.links(in: htmlReading.ownText))

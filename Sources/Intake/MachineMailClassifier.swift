@@ -1,7 +1,8 @@
 import MIME
 
 /// Tells machine mail from a person's, so mcbot never answers a machine. Signals checked in order:
-/// delivery reports, automatic replies (RFC 3834, vendor headers, localized subjects), list mail.
+/// delivery reports, automatic replies (RFC 3834, vendor headers, localized subjects), a null
+/// sender (empty Return-Path, read as a report), list mail.
 /// `X-Auto-Response-Suppress` alone is not a signal: Exchange adds it to ordinary mail.
 public enum MachineMailClassifier {
     public struct Verdict: Sendable, Equatable {
@@ -51,11 +52,13 @@ public enum MachineMailClassifier {
         if let phrase = autoReplySubjectPhrases.first(where: { subject.contains($0) }) {
             return Verdict(kind: .autoReply, reason: "subject says \"\(phrase)\"")
         }
-        if let returnPath = header["return-path"], returnPath.filter({ !" <>\t".contains($0) }).isEmpty {
-            return Verdict(kind: .autoReply, reason: "empty Return-Path (null sender)")
-        }
         if noReplySenders.contains(where: { fromLocal == $0 || fromLocal.hasPrefix($0 + "+") }) {
             return Verdict(kind: .autoReply, reason: "sender \(fromLocal) is an unattended address")
+        }
+
+        // A null sender with no other signal: the convention of delivery reports.
+        if let returnPath = header["return-path"], returnPath.filter({ !" <>\t".contains($0) }).isEmpty {
+            return Verdict(kind: .bounce, reason: "empty Return-Path (null sender)")
         }
 
         // List and bulk mail.

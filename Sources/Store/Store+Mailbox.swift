@@ -25,6 +25,19 @@ extension Store {
         try read { try Bool.fetchOne($0, sql: "SELECT 1 FROM scheduledRun WHERE job = ? AND period = ?", arguments: [job, period]) ?? false }
     }
 
+    /// Claims the once-per-period `job` and queues its messages in one transaction: all or nothing, once.
+    /// Returns false (and writes nothing) when the period was already done.
+    public func runScheduledJob(job: String, period: String, at now: Date, items: () throws -> [OutboxItem]) throws -> Bool {
+        try write { db in
+            try db.execute(sql: "INSERT INTO scheduledRun (job, period, ranAt) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", arguments: [job, period, now])
+            guard db.changesCount > 0 else { return false }
+            let queued = try items()
+            for var item in queued { try item.insert(db) }
+            try Self.audit(db, at: now, actor: "scheduler", action: "\(job).queued", subject: period, detail: "\(queued.count) messages")
+            return true
+        }
+    }
+
     /// Whether the once-per-period job `job` already ran for `period`; marks it run when not.
     public func claimScheduledRun(job: String, period: String, at: Date) throws -> Bool {
         try write { db in

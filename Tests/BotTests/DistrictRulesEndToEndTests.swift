@@ -1,6 +1,7 @@
 import Bot
 import Foundation
 import MailTestSupport
+import Policy
 import Store
 import Testing
 
@@ -141,5 +142,36 @@ struct DistrictRulesEndToEndTests {
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+}
+
+@Suite(.enabled(if: MailTestEnvironment.isEnabled, "needs ops/mailserver"))
+struct ReminderTests {
+    @Test func septemberRemindersArePersonalAndSentOncePerReminderDay() async throws {
+        let bot = try await BotHarness(now: "2025-09-10T15:00:00Z") { $0["MCBOT_POLICY_REMINDER_DAYS"] = nil }
+        let ann = bot.teacher("ann"), bob = bot.teacher("bob")
+        _ = try bot.store.importIntents([
+            IntentEntry(email: ann.address, mcID: "dp-growth-mindset", declaredAt: bot.testClock.now, declaredOn: CalendarDay("2025-08-01")!),
+            IntentEntry(email: ann.address, mcID: "dp-classroom-culture", declaredAt: bot.testClock.now, declaredOn: CalendarDay("2025-08-01")!),
+        ], at: bot.testClock.now, actor: "test")
+        try bot.send(from: ann.address, subject: "badge", body: DistrictRulesEndToEndTests.badges[0])  // Classroom Culture, no PD log
+        try bot.poll()  // September 10: the September 1 reminder is late but still due: sent now, once
+        let first = try bot.mail(of: ann.user).filter { $0.outcomes == ["reminder"] }
+        #expect(first.count == 1)
+        let text = try #require(first.first).text
+        #expect(text.contains("must reach HR by October 1, 2025"))
+        #expect(text.contains("You have 1 of 5 micro-credentials counted for 2025–26"))
+        #expect(text.contains("* Growth Mindset"), "declared but not yet sent")
+        #expect(text.contains("log of PD hours for:\n* Classroom Culture"))
+        #expect(try bot.mail(of: bob.user).isEmpty, "a teacher who takes no part is not reminded")
+
+        try bot.poll()
+        #expect(try bot.mail(of: ann.user).filter { $0.outcomes == ["reminder"] }.count == 1, "once per reminder day")
+        bot.testClock.now = TestClock.date("2025-09-15T14:00:00Z")
+        try bot.poll()
+        #expect(try bot.mail(of: ann.user).filter { $0.outcomes == ["reminder"] }.count == 2)
+        bot.testClock.now = TestClock.date("2025-10-02T14:00:00Z")
+        try bot.poll()
+        #expect(try bot.mail(of: ann.user).filter { $0.outcomes == ["reminder"] }.count == 2, "none once the window has closed")
     }
 }

@@ -48,7 +48,8 @@ public enum PolicyLoader {
         let hours = c.number("pd_hours_per_mc", default: 8, range: 0...1000)
         let autoApply = c.boolean("auto_apply_banked", default: true)
         var reminders: [MonthDay] = []
-        for text in c.list("reminder_days", default: ["09-01", "09-15", "09-24"]) {
+        // "none" (or an empty list) turns the reminders off.
+        for text in c.list("reminder_days", default: ["09-01", "09-15", "09-24"]) where text.lowercased() != "none" {
             if let day = MonthDay(text) { reminders.append(day) } else {
                 c.problem("reminder_days", "\"\(text)\" is not a month and day", "Write each as MM-DD, e.g. 09-15")
             }

@@ -189,6 +189,25 @@ struct ReplyComposer {
             body: context.templates.render("rollover", values), autoSubmitted: "auto-generated")
     }
 
+    /// A September reminder of the deadline, personalised.
+    func reminderNotice(teacher: Teacher, year: ContractYear, counted: Int, declared: [String], pdMissing: [String], banked: Int) -> OutboxItem {
+        var values = common(greeting: teacher.firstName)
+        values["year"] = year.name
+        values["windowClose"] = calendar.lastDayOfWindow(year).spelledOut
+        values["counted"] = counted
+        values["cap"] = rules.capPerYear
+        values["declared"] = declared
+        values["hasDeclared"] = !declared.isEmpty
+        values["pdMissing"] = pdMissing
+        values["hasPDMissing"] = !pdMissing.isEmpty
+        if banked > 0 { values["banked"] = banked }
+        return outboxItem(
+            kind: "reminder", outcomes: [Outcome.reminder.rawValue], ref: "teacher-\(teacher.id!)", messageRowID: nil, teacherID: teacher.id,
+            to: [MailAddress(displayName: teacher.name, address: teacher.email)], cc: [],
+            subject: "Reminder: micro-credential badges for \(year.name) are due \(calendar.lastDayOfWindow(year).spelledOut)", inReplyTo: nil,
+            body: context.templates.render("reminder", values), autoSubmitted: "auto-generated")
+    }
+
     /// Facts every template may use.
     private func common(greeting: String) -> [String: Any] {
         [

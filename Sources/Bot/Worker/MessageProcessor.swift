@@ -91,14 +91,13 @@ struct MessageProcessor {
         case .teacher:
             return try evaluate(intake, raw: raw, entry: entry, teacher: teacher!, replyTo: from, cc: [], receivedAt: receivedAt)
         case .hrForward(let teacherID):
-            guard let forwarded = intake.forwarded, let owner = try store.teacher(id: teacherID) else {
+            guard let original = intake.forwarded?.intake, let owner = try store.teacher(id: teacherID) else {
                 entry.reason = "forward from HR could not be attributed"
                 return try recordReview(entry, raw: raw, intake: intake, reasons: ["A forward from HR could not be matched to a teacher; reprocess it by hand."],
                                         teacher: nil, teacherTold: false, receivedAt: receivedAt)
             }
-            let originalIntake = forwarded.intake ?? intakeFromInlineForward(intake, forwarded)
             entry.reason = "forwarded by HR (\(fromAddress)) for \(owner.email)"
-            return try evaluate(originalIntake, raw: raw, entry: entry, teacher: owner, replyTo: MailAddress(displayName: owner.name, address: owner.email),
+            return try evaluate(original, raw: raw, entry: entry, teacher: owner, replyTo: MailAddress(displayName: owner.name, address: owner.email),
                                 cc: [from], receivedAt: receivedAt, replyThread: intake)
         case .unknownDistrictSender:
             entry.reason = "sender \(fromAddress) is not on the staff roster"
@@ -121,17 +120,6 @@ struct MessageProcessor {
                 "A forward for reprocessing was not processed: \(why). Check it and reprocess it by hand.",
             ], teacher: nil, teacherTold: false, receivedAt: receivedAt)
         }
-    }
-
-    /// An inline forward's content as an intake of its own (for HR's forwards).
-    private func intakeFromInlineForward(_ outer: Intake, _ forwarded: ForwardedMessage) -> Intake {
-        var inner = outer
-        inner.from = forwarded.from
-        inner.subject = forwarded.subject ?? outer.subject
-        inner.newText = forwarded.text
-        inner.links = forwarded.links
-        inner.forwarded = nil
-        return inner
     }
 
     /// Applies the rules to a teacher's evidence and records the result with the reply.

@@ -33,7 +33,7 @@ public struct Poller: Sendable {
         let log = context.logger
         var summary = Summary()
         try ApprovedListSync(context: context).syncIfChanged()
-        try Scheduler(context: context).runDueJobs()
+        try Scheduler(context: context).runBeforeMail()
 
         let session = IMAPSession(settings: settings.imap)
         let mailbox = settings.mailbox
@@ -64,6 +64,7 @@ public struct Poller: Sendable {
                 }
             }
             try store.notePoll(mailbox: mailbox, uidValidity: status.uidValidity, at: context.clock.now, error: nil)
+            if summary.left == 0 { try Scheduler(context: context).runAfterMail() }
         } catch let error as TransportError {
             try? store.notePoll(mailbox: mailbox, uidValidity: nil, at: context.clock.now, error: error.description)
             log.error("mailbox poll stopped: \(error)")

@@ -67,6 +67,8 @@ final class BotHarness: @unchecked Sendable {
             "MCBOT_POLICY_CONTACTS_HR": "Human Resources <hr-\(id)@district.test>",
             "MCBOT_POLICY_CONTACTS_PD_HOURS": "PD Hours <pd-\(id)@district.test>",
             "MCBOT_POLICY_CONTACTS_PROFESSIONAL_GROWTH_TEAM": "Growth Team <pgt-\(id)@district.test>",
+            // Tests about reminders turn them back on; elsewhere they would add mail to count.
+            "MCBOT_POLICY_REMINDER_DAYS": "none",
         ]
         configure(&environment)
         self.environment = environment
