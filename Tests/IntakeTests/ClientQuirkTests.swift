@@ -121,3 +121,29 @@ struct ClientQuirkTests {
         #expect(i.attachments[1].bytes() == Array("Hours\r\n7.5\r\n".utf8))
     }
 }
+
+struct NullSenderTests {
+    @Test func anEmptyReturnPathIsADeliveryReport() throws {
+        let i = try intake(text: "Return-Path: <>\r\nFrom: postoffice@mx.example\r\nSubject: Notice\r\n\r\nSomething happened to your message.")
+        #expect(i.kind == .bounce)
+        #expect(i.kindReason.contains("empty Return-Path"))
+    }
+
+    @Test func anOutOfOfficeWithANullSenderStaysAnAutoReply() throws {
+        let i = try intake(text: "Return-Path: <>\r\nAuto-Submitted: auto-replied\r\nFrom: a@district.org\r\nSubject: Away\r\n\r\nAway.")
+        #expect(i.kind == .autoReply)
+    }
+
+    @Test func aMailerDaemonNoticeWithoutADSNPartIsABounceWithItsRecipient() throws {
+        let i = try intake(text: """
+            From: MAILER-DAEMON@mx.example (Mail Delivery System)\r
+            Subject: Undelivered Mail Returned to Sender\r
+            \r
+            I'm sorry to have to inform you that your message could not be delivered.\r
+            \r
+            <gone@district.org>: host mx.district.org said: 550 5.1.1 unknown user\r
+            """)
+        #expect(i.kind == .bounce)
+        #expect(i.bouncedRecipients == ["gone@district.org"])
+    }
+}

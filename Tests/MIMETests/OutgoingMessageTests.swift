@@ -29,6 +29,17 @@ struct OutgoingMessageTests {
         #expect(m.root.text()?.hasPrefix("Dear Zoë,\nCOUNTED for 2025–26.") == true)
     }
 
+    @Test func encodedSubjectsFoldWithinRFC2047sLineLimit() throws {
+        var message = sample()
+        message.subject = "Reminder: micro-credential badges for 2025–26 are due October 1, 2025 — please send them"
+        let text = String(decoding: message.render(), as: UTF8.self)
+        let lines = text.components(separatedBy: "\r\n")
+        let subjectStart = try #require(lines.firstIndex { $0.hasPrefix("Subject:") })
+        #expect(lines[subjectStart].hasPrefix("Subject: =?UTF-8?B?"), "the first word stays on the field's first line")
+        #expect(lines.filter { $0.contains("=?UTF-8?B?") }.allSatisfy { $0.utf8.count <= 76 })
+        #expect(try MessageParser().parse(message.render()).subject == message.subject)
+    }
+
     @Test func htmlAlternativeAndAttachedOriginal() throws {
         let original = Array("From: t@x.test\r\nSubject: orig\r\n\r\nhello\r\n".utf8)
         let m = try MessageParser().parse(sample(html: "<p>Dear Zoë</p>", attachments: [.originalMessage(original)]).render())

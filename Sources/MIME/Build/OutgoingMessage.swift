@@ -97,20 +97,23 @@ public struct OutgoingMessage: Sendable, Equatable {
         return out
     }
 
-    /// Folds a header line at spaces so no line exceeds 78 characters where a space allows it.
+    /// Folds a header line at spaces so no line exceeds 78 characters where a space allows it. The
+    /// value's first word always stays on the field's first line (a lone "Subject:" reads as a blank).
     static func fold(_ line: String) -> String {
         guard line.utf8.count > 78 else { return line }
+        let words = line.split(separator: " ", omittingEmptySubsequences: false)
+        guard words.count > 2 else { return line }
         var result: [String] = []
-        var current = ""
-        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
-            if !current.isEmpty && current.utf8.count + 1 + word.utf8.count > 78 {
+        var current = String(words[0] + " " + words[1])
+        for word in words.dropFirst(2) {
+            if current.utf8.count + 1 + word.utf8.count > 78 {
                 result.append(current)
                 current = String(word)
             } else {
-                current += current.isEmpty && result.isEmpty ? String(word) : (current.isEmpty ? String(word) : " " + word)
+                current += " " + word
             }
         }
-        if !current.isEmpty { result.append(current) }
+        result.append(current)
         return result.joined(separator: "\r\n ")
     }
 }

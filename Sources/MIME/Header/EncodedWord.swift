@@ -72,14 +72,15 @@ public enum EncodedWord {
     }
 
     /// Encodes `text` for an unstructured header (Subject): unchanged when plain ASCII, otherwise
-    /// UTF-8 B-words of at most 75 characters, split on character boundaries, separated by spaces.
+    /// UTF-8 B-words of at most 60 characters (36 bytes each), split on character boundaries and
+    /// separated by spaces, so every folded line stays within RFC 2047's 76 characters.
     public static func encode(_ text: String) -> String {
         if Bytes.isASCII(text.utf8) && !text.contains("=?") { return text }
         var words: [String] = []
         var chunk: [UInt8] = []
         for character in text {
             let bytes = Array(String(character).utf8)
-            if chunk.count + bytes.count > 45 {
+            if chunk.count + bytes.count > 36 {
                 words.append("=?UTF-8?B?" + Base64.encode(chunk) + "?=")
                 chunk.removeAll()
             }
