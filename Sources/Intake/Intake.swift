@@ -33,7 +33,7 @@ public struct Intake: Sendable {
     public var allLinks: [Link] {
         var seen = Set(links.map(\.url))
         var result = links
-        for link in forwarded?.intake?.allLinks ?? forwarded?.links ?? [] where seen.insert(link.url).inserted {
+        for link in forwarded?.intake?.allLinks ?? [] where seen.insert(link.url).inserted {
             result.append(link)
         }
         return result
@@ -105,7 +105,8 @@ public struct ForwardedMessage: Sendable {
     public var text: String
     /// Inline forwards: links of the forwarded text (also counted in the outer `links`).
     public var links: [Link]
-    /// Attached originals are read whole (an array only to give the recursive type its indirection).
+    /// The original as an intake of its own: an attached one read whole, an inline one from its
+    /// header block and text (an array only to give the recursive type its indirection).
     private var nested: [Intake]
     public var intake: Intake? { nested.first }
 

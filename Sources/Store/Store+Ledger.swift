@@ -94,10 +94,6 @@ extension Store {
         try read { try LedgerEntry.filter(Column("sha256") == sha256).order(Column("id")).fetchOne($0) }
     }
 
-    public func entry(id: Int64) throws -> LedgerEntry? {
-        try read { try LedgerEntry.fetchOne($0, key: id) }
-    }
-
     /// Writes the ledger row, the raw bytes, submissions, reviews, PD updates, audit and the outbox
     /// rows that `compose` makes from them, all in one transaction. A message already in the ledger
     /// (by position or by content) writes nothing.

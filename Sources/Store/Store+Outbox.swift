@@ -56,9 +56,4 @@ extension Store {
     public func outboxItem(id: Int64) throws -> OutboxItem? {
         try read { try OutboxItem.fetchOne($0, key: id) }
     }
-
-    /// Every outbox row about a ledger message.
-    public func outbox(forMessage messageRowID: Int64) throws -> [OutboxItem] {
-        try read { try OutboxItem.filter(Column("messageRowID") == messageRowID).order(Column("id")).fetchAll($0) }
-    }
 }

@@ -106,8 +106,4 @@ extension Store {
     public func teachers() throws -> [Teacher] {
         try read { try Teacher.filter(Column("active")).order(Column("name")).fetchAll($0) }
     }
-
-    public func addresses(ofTeacher id: Int64) throws -> [String] {
-        try read { try String.fetchAll($0, sql: "SELECT address FROM teacherAddress WHERE teacherID = ? ORDER BY address", arguments: [id]) }
-    }
 }

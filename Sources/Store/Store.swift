@@ -42,10 +42,6 @@ public final class Store: Sendable {
             arguments: [at, actor, action, subject, detail])
     }
 
-    public func audit(at: Date, actor: String, action: String, subject: String?, detail: String?) throws {
-        try write { try Self.audit($0, at: at, actor: actor, action: action, subject: subject, detail: detail) }
-    }
-
     public func setting(_ key: String) throws -> String? {
         try read { try String.fetchOne($0, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }
     }

@@ -59,7 +59,7 @@ public struct InspectReport: Encodable, Sendable {
         forwarded = intake.forwarded.map { f in
             Forward(
                 form: f.form.rawValue, from: f.from?.normalized, date: f.date.map { iso.string(from: $0) } ?? f.dateText,
-                subject: f.subject, links: (f.intake?.allLinks ?? f.links).map(\.url),
+                subject: f.subject, links: (f.intake?.allLinks ?? []).map(\.url),
                 attachments: (f.intake?.allAttachments ?? []).map(Self.entry), text: f.text)
         }
         links = intake.links.map(\.url)

@@ -68,14 +68,11 @@ public struct Poller: Sendable {
         } catch let error as TransportError {
             try? store.notePoll(mailbox: mailbox, uidValidity: nil, at: context.clock.now, error: error.description)
             log.error("mailbox poll stopped: \(error)")
-            let sent = OutboxSender(context: context).flush(shouldStop: shouldStop, mailbox: nil)
-            summary.sent = sent.sent
-            summary.sendFailures = sent.failed
+            // Replies already recorded still go out while the mailbox is unreachable.
+            _ = OutboxSender(context: context).flush(shouldStop: shouldStop, mailbox: nil)
             throw error
         }
-        let sent = OutboxSender(context: context).flush(shouldStop: shouldStop, mailbox: session)
-        summary.sent = sent.sent
-        summary.sendFailures = sent.failed
+        (summary.sent, summary.sendFailures) = OutboxSender(context: context).flush(shouldStop: shouldStop, mailbox: session)
         return summary
     }
 

@@ -72,10 +72,10 @@ struct Scheduler {
         let year = rules.calendar.contractYear(containing: today)
         let period = "\(year.startYear)"
         let store = context.store
+        if try store.scheduledRunDone(job: "rollover", period: period) { return }
         // Each teacher's change is one transaction and idempotent, so a crash part-way just resumes.
         let validator = Validator(rules: rules, approved: try store.approvedList())
         let composer = ReplyComposer(context: context)
-        if try store.scheduledRunDone(job: "rollover", period: period) { return }
         for teacher in try store.teachers() {
             let ledger = try store.recordedBadges(teacherID: teacher.id!)
             guard let plan = validator.rollOver(into: year, ledger: ledger), !plan.isEmpty else { continue }

@@ -34,9 +34,8 @@ public struct TNEF: Sendable, Equatable {
             if let done = current, !done.data.isEmpty || !done.filename.isEmpty { result.attachments.append(done) }
             current = nil
         }
-        while let level = reader.u8(), let id = reader.u32(), let length = reader.u32() {
+        while reader.u8() != nil, let id = reader.u32(), let length = reader.u32() {  // level, id, length
             guard let data = reader.bytes(Int(length)), reader.u16() != nil else { break }
-            _ = level
             switch id {
             case attachRendData:
                 finishAttachment()
