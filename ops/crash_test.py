@@ -42,6 +42,8 @@ paths:
   approved: %s/Config/approved.csv
 worker:
   poll_interval_seconds: 1
+  # Random teachers may send over 20 messages here; the mail-loop guard is not what this test checks.
+  max_replies_per_sender_per_day: 10000
 log:
   level: warning
 """ % (env["MCBOT_TEST_IMAPS_URL"], bot, ca, env["MCBOT_TEST_SMTP_URL"], ca, bot, work, root, root, root))
@@ -192,6 +194,12 @@ duplicates = sum(n - 1 for m, n in replies.items() if n > 1)
 unexpected = [m for m in replies if m not in expected_replies]
 if missing:
     problems.append("%d person messages got no reply" % len(missing))
+    with sqlite3.connect(os.path.join(work, "mcbot.sqlite")) as c:
+        for m in missing[:10]:
+            row = c.execute("SELECT id, outcome FROM message WHERE messageIDHeader = ?", ("<%s>" % m,)).fetchone() \
+                or c.execute("SELECT id, outcome FROM message WHERE messageIDHeader = ?", (m,)).fetchone()
+            reviews = c.execute("SELECT reason FROM review WHERE messageRowID = ?", (row[0],)).fetchall() if row else []
+            problems.append("  %s: ledger %s; reviews %s" % (m, row, [r[0] for r in reviews]))
 if any(n > 1 for n in reminders.values()):
     problems.append("a teacher got %d reminders for one reminder day" % max(reminders.values()))
 if unexpected:
