@@ -72,6 +72,56 @@ struct MailLoopTests {
         #expect(try bot.store.read { try SubmissionRecord.fetchCount($0) } == 0)
     }
 
+    /// A delivery report as a district server sends it when a reply to `recipient` fails.
+    static func bounce(of recipient: String, to bot: String) -> [UInt8] {
+        Array("""
+            From: Mail Delivery System <MAILER-DAEMON@mx.district.test>\r
+            To: \(bot)\r
+            Subject: Undelivered Mail Returned to Sender\r
+            Message-ID: <\(UUID().uuidString)@mx.district.test>\r
+            Auto-Submitted: auto-replied\r
+            MIME-Version: 1.0\r
+            Content-Type: multipart/report; report-type=delivery-status; boundary="dsn"\r
+            \r
+            --dsn\r
+            Content-Type: text/plain\r
+            \r
+            Your message could not be delivered.\r
+            --dsn\r
+            Content-Type: message/delivery-status\r
+            \r
+            Reporting-MTA: dns; mx.district.test\r
+            \r
+            Final-Recipient: rfc822; \(recipient)\r
+            Action: failed\r
+            Status: 5.1.1\r
+            --dsn--\r
+
+            """.utf8)
+    }
+
+    @Test func aBouncedReplyToATeacherGoesToHRAndOtherBouncesAreOnlyLogged() async throws {
+        let bot = try await BotHarness(now: "2025-09-15T15:00:00Z")
+        let ann = bot.teacher("ann")
+        try bot.sendRaw(Self.bounce(of: ann.address, to: bot.botAddress), from: "")
+        try bot.sendRaw(Self.bounce(of: "nobody-\(bot.id)@elsewhere.test", to: bot.botAddress), from: "")
+        try bot.sendRaw(Self.bounce(of: "hr-\(bot.id)@district.test", to: bot.botAddress), from: "")
+        #expect(try bot.poll().processed == 3)
+
+        let reviews = try bot.store.read { try ReviewItem.fetchAll($0) }
+        #expect(reviews.count == 1, "only the bounce of mail to a teacher needs a person")
+        #expect(reviews.first?.reason.contains("Ann Teacher <\(ann.address)> could not be delivered") == true)
+        #expect(reviews.first?.teacherID != nil)
+        let notices = try bot.mail(of: bot.hrUser)
+        #expect(notices.count == 1)
+        #expect(notices.first?.subject == "Micro-credential review: Ann Teacher")
+        #expect(notices.first?.text.contains("mcbot did not reply to the sender") == true)
+        #expect(try bot.mail(of: ann.user).isEmpty)
+        let outcomes = try bot.store.read { try LedgerEntry.fetchAll($0) }.sorted { $0.id! < $1.id! }.map(\.outcome)
+        #expect(outcomes == [.processed, .ignored, .ignored])
+        #expect(try bot.count(in: "Processed") == 3)
+    }
+
     @Test func malformedMessageIsQuarantinedWithItsBytesAndTheNextIsStillProcessed() async throws {
         let bot = try await BotHarness(now: "2025-09-15T15:00:00Z")
         let ann = bot.teacher("ann")

@@ -67,6 +67,13 @@ struct MessageProcessor {
             entry.reason = "mcbot's own address, or a message mcbot generated"
             return try context.store.record(IncomingDraft(entry: entry, rawBytes: raw, auditAction: "message.ignored", auditDetail: entry.reason), at: receivedAt) { _ in [] }
         }
+        if intake.kind == .bounce, let undelivered = try undeliveredTeachers(intake) {
+            let names = undelivered.map { "\($0.name) <\($0.email)>" }.joined(separator: ", ")
+            entry.reason = "\(intake.kindReason); failed recipients: \(intake.bouncedRecipients.joined(separator: ", "))"
+            return try recordReview(entry, raw: raw, intake: intake, reasons: [
+                "Mail from mcbot to \(names) could not be delivered (the bounce is attached), so they have not seen its answer. Reach them another way, or correct their address in the roster.",
+            ], teacher: undelivered.first, teacherTold: false, receivedAt: receivedAt)
+        }
         if intake.kind != .person {
             entry.outcome = .ignored
             entry.reason = intake.kind == .bounce && !intake.bouncedRecipients.isEmpty
@@ -120,6 +127,17 @@ struct MessageProcessor {
                 "A forward for reprocessing was not processed: \(why). Check it and reprocess it by hand.",
             ], teacher: nil, teacherTold: false, receivedAt: receivedAt)
         }
+    }
+
+    /// Roster teachers among a bounce's failed recipients: mail to them did not arrive, and only a person
+    /// can reach them. Bounces of mail to HR or the other contacts are only logged, so a broken HR
+    /// address cannot start a loop of notices about itself.
+    private func undeliveredTeachers(_ intake: Intake) throws -> [Teacher]? {
+        let contacts = Set((rules.contacts.hr + rules.contacts.professionalGrowthTeam + [rules.contacts.pdHours]).map { $0.email.lowercased() })
+        let teachers = try intake.bouncedRecipients
+            .filter { !contacts.contains($0) && $0 != settings.botAddress.normalized }
+            .compactMap { try context.store.teacher(forAddress: $0) }
+        return teachers.isEmpty ? nil : teachers
     }
 
     /// Applies the rules to a teacher's evidence and records the result with the reply.
