@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// mcbot: the district's micro-credential submissions, read and answered over email.
-/// Targets follow the one-way flow MIME -> Intake -> Policy -> Store -> Bot; Transport wraps libcurl.
+/// Targets follow the one-way flow MIME -> Intake -> Badges -> Policy -> Store -> Bot; Transport wraps libcurl.
 let package = Package(
     name: "mcbot",
     platforms: [.macOS(.v15)],
@@ -34,6 +34,7 @@ let package = Package(
             dependencies: ["MIME", "Policy", "Tables", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "Policy"),
+        .target(name: "Badges", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "Store",
             dependencies: [
@@ -45,7 +46,7 @@ let package = Package(
         .target(
             name: "Bot",
             dependencies: [
-                "MIME", "Intake", "Policy", "Store", "Transport", "Tables",
+                "MIME", "Intake", "Badges", "Policy", "Store", "Transport", "Tables",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Configuration", package: "swift-configuration"),
@@ -63,11 +64,13 @@ let package = Package(
         ),
         .executableTarget(name: "mcbot-bench", dependencies: ["MIME", "Intake"]),
         .testTarget(name: "MIMETests", dependencies: ["MIME"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "MIME"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "MIME", "MailTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
+        .testTarget(name: "BadgesTests", dependencies: ["Badges", "MailTestSupport"]),
         .testTarget(name: "TablesTests", dependencies: ["Tables"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Policy", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "MailTestSupport", dependencies: ["Transport"], path: "Tests/MailTestSupport"),
+        .target(
+            name: "MailTestSupport", dependencies: ["Transport", "MIME", .product(name: "Crypto", package: "swift-crypto")], path: "Tests/MailTestSupport"),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "MailTestSupport"]),
         .testTarget(name: "BotTests", dependencies: ["Bot", "Store", "Transport", "MIME", "Intake", "Policy", "MailTestSupport"]),
     ],

@@ -34,8 +34,10 @@ public struct Validator: Sendable {
 
         var notes: [MessageDecision.Note] = []
         var pdUpdates: [PDHoursUpdate] = []
-        let hasBadge = decisions.contains { [.counted, .banked, .duplicate, .notApproved].contains($0.outcome) || $0.evidence.kind == .badgeLink }
-        if !hasBadge && !context.pdStatements.isEmpty {
+        let hasBadge = decisions.contains { [.counted, .banked, .duplicate, .notApproved].contains($0.outcome) || [.badgeLink, .bakedBadge].contains($0.evidence.kind) }
+        // Hours sent with any evidence belong to it (HR sees them with a badge under review); only a
+        // message without evidence may be a log for a badge sent earlier in the thread.
+        if decisions.isEmpty && !context.pdStatements.isEmpty {
             pdUpdates = lateLog(context.pdStatements, pending: context.pendingInThread)
             if pdUpdates.isEmpty { notes.append(.pdHoursUnmatched) }
         }
@@ -60,6 +62,16 @@ public struct Validator: Sendable {
             return BadgeDecision(
                 outcome: .needsReview, reason: .badgeImageUnverified, evidence: evidence, mcID: evidence.mc?.mcID, mcTitle: evidence.mc?.title,
                 providerID: evidence.providerID, reviewer: .hr)
+        case .bakedBadge:
+            // Checks of the baked award itself; a readable award of the teacher's is then a badge like a link.
+            func review(_ reason: BadgeDecision.Reason) -> BadgeDecision {
+                BadgeDecision(outcome: .needsReview, reason: reason, evidence: evidence, mcID: evidence.mc?.mcID, mcTitle: evidence.mc?.title,
+                              providerID: evidence.providerID, reviewer: .hr)
+            }
+            if evidence.award?.revoked == true { return review(.badgeRevoked) }
+            if evidence.award?.recipientIsTeacher == false { return review(.awardedToSomeoneElse) }
+            if let expired = evidence.award?.expiresOn, expired < day { return review(.badgeExpired(on: expired)) }
+            if evidence.mc == nil { return review(.unidentifiedBadge) }
         case .badgeLink:
             break
         }

@@ -99,6 +99,11 @@ extension Store {
         }
     }
 
+    /// Every address the roster lists for a teacher (the district one and any others).
+    public func addresses(ofTeacher id: Int64) throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT address FROM teacherAddress WHERE teacherID = ? ORDER BY address", arguments: [id]) }
+    }
+
     public func teacher(id: Int64) throws -> Teacher? {
         try read { try Teacher.fetchOne($0, key: id) }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MailTestSupport
 import Testing
 import MIME
 @testable import Intake
@@ -94,18 +95,6 @@ final class Watchdog: @unchecked Sendable {
     func stop() { lock.withLock { current = nil } }
 }
 
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-}
 
 /// Mutations shaped like real damage: flipped bytes, cut and repeated chunks, spliced messages,
 /// broken boundaries and encodings, NULs, endless lines and deep nesting.

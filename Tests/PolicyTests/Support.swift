@@ -17,12 +17,14 @@ func faqRules(autoApply: Bool = true, windowClose: String = "10-01", contractSta
         districtDomains: ["district.org"])
 }
 
-/// Eight MCs on the list since 2024-07-01; "retired" was removed on 2025-08-15.
+/// Eight MCs on the list since 2024-07-01 (badge class ids `https://issuer.dp.test/classes/<slug>`);
+/// "retired" was removed on 2025-08-15.
 let approvedList = ApprovedList(
     ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta"].map { slug in
-        ApprovedPeriod(mcID: slug, provider: "dp", title: slug.capitalized, badgePatterns: [URLPattern("badges.dp.test/\(slug)/*")], addedOn: CalendarDay("2024-07-01")!)
+        ApprovedPeriod(mcID: slug, provider: "dp", title: slug.capitalized, badgePatterns: [URLPattern("badges.dp.test/\(slug)/*")],
+                       badgeClassIDs: ["https://issuer.dp.test/classes/\(slug)"], addedOn: CalendarDay("2024-07-01")!)
     } + [ApprovedPeriod(mcID: "retired", provider: "dp", title: "Retired", badgePatterns: [URLPattern("badges.dp.test/retired/*")],
-                        addedOn: CalendarDay("2024-07-01")!, removedOn: CalendarDay("2025-08-15")!)])
+                        badgeClassIDs: ["https://issuer.dp.test/classes/retired"], addedOn: CalendarDay("2024-07-01")!, removedOn: CalendarDay("2025-08-15")!)])
 
 /// An instant in the district's time zone: "2025-10-01 23:59".
 func chicago(_ text: String) -> Date {

@@ -1,41 +1,49 @@
+import Badges
 import Foundation
 import Intake
 import MIME
 
 /// What `mcbot inspect --json` prints: the reading of one message, keys documented in README.
 public struct InspectReport: Encodable, Sendable {
-    public struct LinkEntry: Encodable, Sendable { let url: String; let original: String? }
+    public struct LinkEntry: Encodable, Sendable {
+        let url: String
+        @NullWhenAbsent var original: String?
+    }
     public struct AttachmentEntry: Encodable, Sendable {
-        let filename: String?
+        @NullWhenAbsent var filename: String?
         let contentType: String
         let size: Int
         let sha256: String
         let inline: Bool
         let fromWinmailDat: Bool
+        /// The Open Badges data baked into a PNG or SVG; null for other files.
+        @NullWhenAbsent var badge: BadgeEntry?
+
     }
+
     public struct Forward: Encodable, Sendable {
         let form: String
-        let from: String?
-        let date: String?
-        let subject: String?
+        @NullWhenAbsent var from: String?
+        @NullWhenAbsent var date: String?
+        @NullWhenAbsent var subject: String?
         let links: [String]
         let attachments: [AttachmentEntry]
         let text: String
     }
 
-    let from: String?
-    let fromName: String?
+    @NullWhenAbsent var from: String?
+    @NullWhenAbsent var fromName: String?
     let replyTo: [String]
     let to: [String]
-    let subject: String?
-    let date: String?
-    let messageID: String?
+    @NullWhenAbsent var subject: String?
+    @NullWhenAbsent var date: String?
+    @NullWhenAbsent var messageID: String?
     let inReplyTo: [String]
     let kind: String
     let kindReason: String
     let bouncedRecipients: [String]
-    let forwardedFrom: String?
-    let forwarded: Forward?
+    @NullWhenAbsent var forwardedFrom: String?
+    @NullWhenAbsent var forwarded: Forward?
     let links: [String]
     let wrappedLinks: [LinkEntry]
     let attachments: [AttachmentEntry]
@@ -70,42 +78,16 @@ public struct InspectReport: Encodable, Sendable {
     }
 
     static func entry(_ a: Attachment) -> AttachmentEntry {
-        AttachmentEntry(filename: a.filename, contentType: a.contentType, size: a.size, sha256: a.sha256, inline: a.isInline, fromWinmailDat: a.fromTNEF)
+        let baked = BadgeFileReader.mayBeBadge(a) ? BakedBadge.unbake(a.bytes()) : nil
+        return AttachmentEntry(filename: a.filename, contentType: a.contentType, size: a.size, sha256: a.sha256, inline: a.isInline,
+                               fromWinmailDat: a.fromTNEF, badge: baked.map(BadgeEntry.init))
     }
 
-    /// Pretty JSON with sorted keys; absent values are written as null so every documented key is present.
+    /// Pretty JSON with sorted keys; absent values are written as null (`NullWhenAbsent`) so every documented key is present.
     public func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case from, fromName, replyTo, to, subject, date, messageID, inReplyTo, kind, kindReason, bouncedRecipients
-        case forwardedFrom, forwarded, links, wrappedLinks, attachments, newText, size
-    }
-
-    /// Written by hand because the synthesized form leaves out nil keys.
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(from, forKey: .from)
-        try c.encode(fromName, forKey: .fromName)
-        try c.encode(replyTo, forKey: .replyTo)
-        try c.encode(to, forKey: .to)
-        try c.encode(subject, forKey: .subject)
-        try c.encode(date, forKey: .date)
-        try c.encode(messageID, forKey: .messageID)
-        try c.encode(inReplyTo, forKey: .inReplyTo)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(kindReason, forKey: .kindReason)
-        try c.encode(bouncedRecipients, forKey: .bouncedRecipients)
-        try c.encode(forwardedFrom, forKey: .forwardedFrom)
-        try c.encode(forwarded, forKey: .forwarded)
-        try c.encode(links, forKey: .links)
-        try c.encode(wrappedLinks, forKey: .wrappedLinks)
-        try c.encode(attachments, forKey: .attachments)
-        try c.encode(newText, forKey: .newText)
-        try c.encode(size, forKey: .size)
     }
 
     /// A readable summary for people.
@@ -124,6 +106,7 @@ public struct InspectReport: Encodable, Sendable {
         lines.append("Attachments: \(attachments.isEmpty ? "none" : "")")
         for a in attachments {
             lines.append("  \(a.filename ?? "(unnamed)")  \(a.contentType)  \(a.size) bytes\(a.inline ? "  inline" : "")\(a.fromWinmailDat ? "  from winmail.dat" : "")")
+            if let badge = a.badge { lines.append("    \(badge.summary)") }
         }
         if let forwarded, !forwarded.attachments.isEmpty {
             lines.append("Attachments of the forwarded original:")

@@ -28,8 +28,8 @@ struct ReplyComposer {
         let currentYear = calendar.yearToCount(on: today)
         var items: [[String: Any]] = []
         for badge in decision.badges {
-            var item: [String: Any] = ["title": badge.mcTitle ?? badge.evidence.filename ?? "Your submission"]
-            if let url = badge.evidence.url { item["link"] = url }
+            var item: [String: Any] = ["title": badge.mcTitle ?? badge.evidence.award?.badgeName ?? badge.evidence.filename ?? "Your submission"]
+            if let url = badge.evidence.url { item["link"] = url } else if badge.evidence.award != nil, let file = badge.evidence.filename { item["link"] = file }
             let yearFacts: [String: Any] = [
                 "year": badge.year?.name ?? "", "n": badge.countInYear ?? 0, "cap": rules.capPerYear,
                 "paymentMonth": badge.paymentMonth?.description ?? "",
@@ -73,6 +73,9 @@ struct ReplyComposer {
             case .certificateOnly: item["certificate"] = true
             case .badgeImageUnverified: item["badgeImage"] = ["title": badge.mcTitle as Any]
             case .unidentifiedBadge: item["unidentified"] = true
+            case .awardedToSomeoneElse: item["someoneElse"] = true
+            case .badgeRevoked: item["revoked"] = true
+            case .badgeExpired(let day): item["expired"] = ["on": day.spelledOut]
             }
             if let pd = badge.pdHours {
                 var facts: [String: Any] = ["perMC": Self.hours(rules.pdHoursPerMC)]

@@ -149,7 +149,7 @@ struct MessageProcessor {
         let teacherID = teacher.id!
         let approved = try store.approvedList()
         let links = intake.allLinks.map(\.url)
-        let files = intake.allAttachments.map { EvidenceClassifier.File(filename: $0.filename, contentType: $0.contentType, sha256: $0.sha256) }
+        let files = BadgeFileReader(calendar: rules.calendar).files(intake.allAttachments, teacherAddresses: try store.addresses(ofTeacher: teacherID))
         let evidence = EvidenceClassifier(approved: approved, providers: rules.providers).classify(links: links, files: files)
         let pd = PDLogReader.read(intake)
         let threadKeys = (replyThread ?? intake).inReplyTo + (replyThread ?? intake).references
@@ -280,6 +280,9 @@ struct MessageProcessor {
         case .certificateOnly: "certificate-only"
         case .badgeImageUnverified: "badge-image-unverified"
         case .unidentifiedBadge: "unidentified-badge"
+        case .awardedToSomeoneElse: "awarded-to-someone-else"
+        case .badgeRevoked: "badge-revoked"
+        case .badgeExpired: "badge-expired"
         }
     }
 
@@ -289,7 +292,15 @@ struct MessageProcessor {
         case .claimedByAnotherTeacher: return "The badge \(what) (\(badge.mcTitle ?? "unknown MC")) was already submitted by another staff member."
         case .certificateOnly: return "A certificate file (\(what)) was sent instead of a badge; check it by hand."
         case .badgeImageUnverified: return "A badge image (\(what))\(badge.mcTitle.map { ", apparently \($0)," } ?? "") could not be verified automatically."
-        case .unidentifiedBadge: return "The badge link \(what) matches no approved micro-credential's pattern; identify the MC."
+        case .unidentifiedBadge:
+            if let award = badge.evidence.award {
+                return "The badge file \(what) (\(award.description)) matches no approved micro-credential; identify the MC, and add its badge class id to the approved list if it is approved."
+            }
+            return "The badge link \(what) matches no approved micro-credential's pattern; identify the MC."
+        case .awardedToSomeoneElse:
+            return "The badge file \(what) (\(badge.evidence.award?.description ?? "")) was awarded to an address that is not the teacher's; check whose badge it is, and add the address to the roster if it is theirs."
+        case .badgeRevoked: return "The badge file \(what) (\(badge.mcTitle ?? "unknown MC")) says its issuer revoked it."
+        case .badgeExpired(let day): return "The badge file \(what) (\(badge.mcTitle ?? "unknown MC")) expired on \(day.spelledOut)."
         default: return "\(what): \(reasonCode(badge.reason))"
         }
     }

@@ -22,6 +22,12 @@ public struct BadgeDecision: Sendable, Equatable {
         case badgeImageUnverified
         /// A badge from a known provider that no approved MC's patterns name.
         case unidentifiedBadge
+        /// A badge file whose baked award names someone else as its recipient.
+        case awardedToSomeoneElse
+        /// A badge file whose baked award says its issuer revoked it.
+        case badgeRevoked
+        /// A badge file whose baked award expired before it was sent.
+        case badgeExpired(on: CalendarDay)
     }
 
     public var outcome: Outcome

@@ -9,6 +9,9 @@ public struct Evidence: Sendable, Equatable {
         case certificate
         /// A badge image that could not be verified automatically.
         case badgeImage
+        /// A badge image whose baked award was read: decided like a badge link once it names an
+        /// approved MC and the teacher.
+        case bakedBadge
     }
 
     public var kind: Kind
@@ -23,6 +26,8 @@ public struct Evidence: Sendable, Equatable {
     public var issuedOn: CalendarDay?
     /// The MC the link itself names (a provider pattern's `{mc}`) when it is on no approved-list row.
     public var namedMC: String?
+    /// For badge files: what their baked Open Badges data says.
+    public var award: BakedAward?
 
     public init(kind: Kind, key: String, url: String? = nil, filename: String? = nil, mc: ApprovedPeriod? = nil, providerID: String? = nil, issuedOn: CalendarDay? = nil) {
         self.kind = kind
@@ -53,10 +58,13 @@ public struct EvidenceClassifier: Sendable {
         public var filename: String?
         public var contentType: String
         public var sha256: String
-        public init(filename: String?, contentType: String, sha256: String) {
+        /// The award baked into a badge image, when it has one that could be read.
+        public var award: BakedAward?
+        public init(filename: String?, contentType: String, sha256: String, award: BakedAward? = nil) {
             self.filename = filename
             self.contentType = contentType
             self.sha256 = sha256
+            self.award = award
         }
     }
 
@@ -80,7 +88,18 @@ public struct EvidenceClassifier: Sendable {
         for file in files where seen.insert(file.sha256).inserted {
             let type = file.contentType.lowercased()
             let name = (file.filename ?? "").lowercased()
-            if type == "application/pdf" || name.hasSuffix(".pdf") {
+            if let award = file.award {
+                // One badge saved twice (or also sent as its hosted link) is one badge: keyed by the award's id.
+                let key = award.awardID.map(URLPattern.normalize) ?? file.sha256
+                guard key == file.sha256 || seen.insert(key).inserted else { continue }
+                let mc = award.badgeClassID.flatMap { approved.mc(forBadgeClass: $0) ?? approved.mc(forLink: $0) }
+                    ?? award.awardID.flatMap { approved.mc(forLink: $0) }
+                    ?? award.badgeName.flatMap { approved.mc(forBadgeName: $0) }
+                    ?? file.filename.flatMap { approved.mc(forBadgeName: Self.stem($0)) }
+                var evidence = Evidence(kind: .bakedBadge, key: key, filename: file.filename, mc: mc, providerID: mc?.provider, issuedOn: award.issuedOn)
+                evidence.award = award
+                result.append(evidence)
+            } else if type == "application/pdf" || name.hasSuffix(".pdf") {
                 result.append(Evidence(kind: .certificate, key: file.sha256, filename: file.filename))
             } else if type == "image/png" || type == "image/svg+xml" || name.hasSuffix(".png") || name.hasSuffix(".svg") {
                 // A badge image; PNG and SVG are the formats Open Badges bakes assertions into.

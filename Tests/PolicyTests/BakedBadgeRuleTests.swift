@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import Policy
+
+/// Badge images with a baked award: "Badges are the proof" (DOMAIN 9), "each teacher submits their own
+/// badge" (8), and approval judged at the badge's issue date (2).
+struct BakedBadgeRuleTests {
+    func file(_ award: BakedAward, name: String = "badge.png", sha: String = UUID().uuidString) -> EvidenceClassifier.File {
+        .init(filename: name, contentType: "image/png", sha256: sha, award: award)
+    }
+
+    func classify(_ files: [EvidenceClassifier.File], links: [String] = []) -> [Evidence] {
+        EvidenceClassifier(approved: approvedList, providers: faqRules().providers).classify(links: links, files: files)
+    }
+
+    func award(_ slug: String? = "alpha", id: String = "https://badgr.test/assertions/\(UUID().uuidString)", name: String? = nil, issuedOn: String? = "2025-08-20",
+               recipient: Bool? = true, revoked: Bool = false, expires: String? = nil) -> BakedAward {
+        BakedAward(awardID: id, badgeClassID: slug.map { "https://issuer.dp.test/classes/\($0)" }, badgeName: name, issuedOn: issuedOn.flatMap(CalendarDay.init),
+                   expiresOn: expires.flatMap(CalendarDay.init), revoked: revoked, recipientIsTeacher: recipient)
+    }
+
+    @Test("DOMAIN 9: a badge image whose baked award names an approved MC and the teacher counts like a link")
+    func bakedBadgeOfTheTeacherCounts() throws {
+        let evidence = classify([file(award(id: "https://badgr.test/assertions/A1"))])
+        #expect(evidence.map(\.kind) == [.bakedBadge])
+        #expect(evidence.first?.key == "badgr.test/assertions/a1")
+        #expect(evidence.first?.mc?.mcID == "alpha")
+        let d = try #require(decide(evidence, at: "2025-09-10 09:00").badges.first)
+        #expect(d.outcome == .counted)
+        #expect(d.countInYear == 1)
+    }
+
+    @Test("A baked award is recognised by its badge name when HR listed no class id")
+    func recognisedByName() throws {
+        let evidence = classify([file(award(nil, name: "Beta"))])
+        #expect(evidence.first?.mc?.mcID == "beta")
+        #expect(decide(evidence, at: "2025-09-10 09:00").badges.first?.outcome == .counted)
+    }
+
+    @Test("DOMAIN 8: a badge awarded to someone else's address goes to HR, never counted")
+    func someoneElsesBadge() throws {
+        let d = try #require(decide(classify([file(award(recipient: false))]), at: "2025-09-10 09:00").badges.first)
+        #expect(d.outcome == .needsReview)
+        #expect(d.reason == .awardedToSomeoneElse)
+        #expect(d.reviewer == .hr)
+    }
+
+    @Test("A recipient that cannot be checked (not an email) does not stop the badge")
+    func uncheckableRecipient() {
+        #expect(decide(classify([file(award(recipient: nil))]), at: "2025-09-10 09:00").badges.first?.outcome == .counted)
+    }
+
+    @Test("A revoked or expired badge goes to HR")
+    func revokedOrExpired() {
+        #expect(decide(classify([file(award(revoked: true))]), at: "2025-09-10 09:00").badges.first?.reason == .badgeRevoked)
+        #expect(decide(classify([file(award(expires: "2025-09-01"))]), at: "2025-09-10 09:00").badges.first?.reason
+            == .badgeExpired(on: CalendarDay("2025-09-01")!))
+        #expect(decide(classify([file(award(expires: "2025-09-10"))]), at: "2025-09-10 09:00").badges.first?.outcome == .counted)
+    }
+
+    @Test("A baked badge that names no approved MC goes to HR (the list may lack its class id), not a refusal")
+    func unknownBadgeClass() throws {
+        let d = try #require(decide(classify([file(award("basket-weaving", name: "Basket Weaving"))]), at: "2025-09-10 09:00").badges.first)
+        #expect(d.outcome == .needsReview)
+        #expect(d.reason == .unidentifiedBadge)
+    }
+
+    @Test("DOMAIN 2: without a declaration, approval is judged at the badge's issue date")
+    func approvalAtIssueDate() {
+        // "retired" left the list on 2025-08-15.
+        #expect(decide(classify([file(award("retired", issuedOn: "2025-08-01"))]), at: "2025-09-10 09:00").badges.first?.outcome == .counted)
+        #expect(decide(classify([file(award("retired", issuedOn: "2025-08-20"))]), at: "2025-09-10 09:00").badges.first?.reason
+            == .removedFromList(on: CalendarDay("2025-08-15")!))
+    }
+
+    @Test("DOMAIN 8: one badge sent as its link and as its image, or as two saved copies, is one badge")
+    func oneBadgeOnce() {
+        let id = "https://badgr.test/assertions/Z9"
+        let evidence = classify([file(award(id: id), name: "a.png"), file(award(id: id), name: "copy of a.png")], links: [id])
+        #expect(evidence.count == 1)
+    }
+
+    @Test("PD hours sent with a badge that goes to review belong to it: not reported as unmatched")
+    func hoursWithABadgeUnderReview() {
+        let image = EvidenceClassifier.File(filename: "Alpha.png", contentType: "image/png", sha256: "f00")
+        let d = decide(classify([image]), at: "2025-09-10 09:00", pd: [PDHoursStatement(hours: 6, mcHint: nil, source: "message text")])
+        #expect(d.badges.map(\.outcome) == [.needsReview])
+        #expect(!d.notes.contains(.pdHoursUnmatched))
+    }
+
+    @Test("A catalog page sent with a vanished-MC report still goes to the Professional Growth Team")
+    func vanishedWithCatalogPage() {
+        let page = EvidenceClassifier(approved: approvedList, providers: faqRules().providers).classify(links: ["https://catalog.dp.test/alpha"], files: [])
+        #expect(decide(page, at: "2025-09-10 09:00", topics: [.vanishedMC]).notes.contains(.vanishedMC))
+    }
+}
