@@ -11,14 +11,20 @@ public struct BotContext: Sendable {
     public var templates: TemplateLibrary
     public var clock: Clock
     public var logger: Logger
+    /// Asks badge platforms for hosted awards (the allowed hosts of `settings.badgeFetch` only).
+    public var badgeFetcher: BadgeFetcher
 
-    public init(settings: Settings, policy: PolicyLoader.Loaded, store: Store, templates: TemplateLibrary, clock: Clock, logger: Logger) {
+    public init(
+        settings: Settings, policy: PolicyLoader.Loaded, store: Store, templates: TemplateLibrary, clock: Clock, logger: Logger,
+        badgeFetcher: BadgeFetcher? = nil
+    ) {
         self.settings = settings
         self.policy = policy
         self.store = store
         self.templates = templates
         self.clock = clock
         self.logger = logger
+        self.badgeFetcher = badgeFetcher ?? .live(settings.badgeFetch)
     }
 
     public var rules: PolicyRules { policy.rules }

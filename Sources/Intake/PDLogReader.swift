@@ -29,7 +29,8 @@ public enum PDLogReader {
         "completed", "is", "are", "were", "was", "a", "and", "mc", "micro-credential", "microcredential", "time",
     ]
 
-    /// Lines that pair a number with "hours"/"hrs". The words left over name the MC, if any.
+    /// Lines that pair a number with "hours"/"hrs". The words left over name the MC, if any; the same
+    /// number stated twice for the same MC is one statement.
     public static func statements(inText text: String) -> [PDHoursStatement] {
         var found: [PDHoursStatement] = []
         for rawLine in text.split(whereSeparator: \.isNewline) {
@@ -45,6 +46,8 @@ public enum PDLogReader {
                 let candidateWords = candidate.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
                 return candidateWords.contains(where: { !genericWords.contains($0) }) && firstNumber(in: candidate.lowercased()) == nil ? candidate : nil
             } : nil
+            // "My log shows 6 hours" and "PD hours: 6" in one message state one number twice.
+            if found.contains(where: { $0.hours == number && $0.mcHint?.lowercased() == hint?.lowercased() }) { continue }
             found.append(PDHoursStatement(hours: number, mcHint: hint, source: "your message"))
         }
         return found

@@ -50,6 +50,7 @@ public struct Validator: Sendable {
     }
 
     private func decideOne(_ evidence: Evidence, on day: CalendarDay, receivedAt: Date, ledger: [RecordedBadge], context: SubmissionContext) -> BadgeDecision {
+        if let problem = awardProblem(evidence, on: day) { return problem }
         switch evidence.kind {
         case .catalogLink:
             // Name the MC the page describes (its last path segment) so the teacher knows which one we mean.
@@ -63,15 +64,9 @@ public struct Validator: Sendable {
                 outcome: .needsReview, reason: .badgeImageUnverified, evidence: evidence, mcID: evidence.mc?.mcID, mcTitle: evidence.mc?.title,
                 providerID: evidence.providerID, reviewer: .hr)
         case .bakedBadge:
-            // Checks of the baked award itself; a readable award of the teacher's is then a badge like a link.
-            func review(_ reason: BadgeDecision.Reason) -> BadgeDecision {
-                BadgeDecision(outcome: .needsReview, reason: reason, evidence: evidence, mcID: evidence.mc?.mcID, mcTitle: evidence.mc?.title,
-                              providerID: evidence.providerID, reviewer: .hr)
+            if evidence.mc == nil {
+                return BadgeDecision(outcome: .needsReview, reason: .unidentifiedBadge, evidence: evidence, providerID: evidence.providerID, reviewer: .hr)
             }
-            if evidence.award?.revoked == true { return review(.badgeRevoked) }
-            if evidence.award?.recipientIsTeacher == false { return review(.awardedToSomeoneElse) }
-            if let expired = evidence.award?.expiresOn, expired < day { return review(.badgeExpired(on: expired)) }
-            if evidence.mc == nil { return review(.unidentifiedBadge) }
         case .badgeLink:
             break
         }
@@ -126,6 +121,25 @@ public struct Validator: Sendable {
             }
         }
         return placed
+    }
+
+    /// What the badge's own award (baked, or as its platform answered) rules out before the district's rules apply.
+    private func awardProblem(_ evidence: Evidence, on day: CalendarDay) -> BadgeDecision? {
+        func decision(_ outcome: Outcome, _ reason: BadgeDecision.Reason) -> BadgeDecision {
+            BadgeDecision(outcome: outcome, reason: reason, evidence: evidence, mcID: evidence.mc?.mcID, mcTitle: evidence.mc?.title ?? evidence.award?.badgeName,
+                          providerID: evidence.providerID, reviewer: outcome == .needsReview ? .hr : nil)
+        }
+        switch evidence.hostedCheck {
+        case .revoked: return decision(.needsReview, .badgeRevoked)
+        case .notFound: return decision(.needsMore, .badgeNotFound)
+        case .private: return decision(.needsMore, .badgePrivate)
+        default: break
+        }
+        guard let award = evidence.award else { return nil }
+        if award.revoked { return decision(.needsReview, .badgeRevoked) }
+        if award.recipientIsTeacher == false { return decision(.needsReview, .awardedToSomeoneElse) }
+        if let expired = award.expiresOn, expired < day { return decision(.needsReview, .badgeExpired(on: expired)) }
+        return nil
     }
 
     /// "growth-mindset-2" -> "Growth Mindset 2".

@@ -15,6 +15,7 @@ final class CurlHandle {
     /// Owned, so its address stays valid for as long as libcurl holds it.
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
     private var recipientList: UnsafeMutablePointer<curl_slist>?
+    private var headerList: UnsafeMutablePointer<curl_slist>?
 
     private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 
@@ -23,8 +24,10 @@ final class CurlHandle {
         handle = UnsafeMutableRawPointer(curl_easy_init()!)
         let context = Unmanaged.passUnretained(self).toOpaque()
         set(CURLOPT_NOSIGNAL, 1)
-        set(CURLOPT_USERNAME, settings.username)
-        set(CURLOPT_PASSWORD, settings.password)
+        if !settings.username.isEmpty {
+            set(CURLOPT_USERNAME, settings.username)
+            set(CURLOPT_PASSWORD, settings.password)
+        }
         set(CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue))
         set(CURLOPT_SSL_VERIFYPEER, 1)
         set(CURLOPT_SSL_VERIFYHOST, 2)
@@ -71,6 +74,7 @@ final class CurlHandle {
         curl_easy_cleanup(handle)
         errorBuffer.deallocate()
         if let recipientList { curl_slist_free_all(recipientList) }
+        if let headerList { curl_slist_free_all(headerList) }
     }
 
     func set(_ option: CURLoption, _ value: Int) { _ = mcbot_curl_setopt_long(handle, option, value) }
@@ -83,6 +87,26 @@ final class CurlHandle {
         recipientList = nil
         for r in recipients { recipientList = curl_slist_append(recipientList, r) }
         _ = mcbot_curl_setopt_slist(handle, CURLOPT_MAIL_RCPT, recipientList)
+    }
+
+    /// Request header lines for HTTP.
+    func setHeaders(_ lines: [String]) {
+        if let headerList { curl_slist_free_all(headerList) }
+        headerList = nil
+        for line in lines { headerList = curl_slist_append(headerList, line) }
+        _ = mcbot_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList)
+    }
+
+    func info(_ item: CURLINFO) -> Int {
+        var value = 0
+        _ = mcbot_curl_getinfo_long(handle, item, &value)
+        return value
+    }
+
+    func info(_ item: CURLINFO) -> String? {
+        var value: UnsafeMutablePointer<CChar>?
+        guard mcbot_curl_getinfo_string(handle, item, &value) == CURLE_OK, let value else { return nil }
+        return String(cString: value)
     }
 
     func setUpload(_ bytes: [UInt8]?) {

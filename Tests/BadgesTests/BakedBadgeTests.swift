@@ -201,3 +201,20 @@ extension Array where Element == UInt8 {
         Array(String(decoding: self, as: UTF8.self).replacingOccurrences(of: old, with: new).utf8)
     }
 }
+
+/// Badge platforms' page links mapped to where their Open Badges JSON is served.
+struct HostedAssertionTests {
+    @Test(arguments: [
+        ("https://www.credly.com/badges/0b9a1c2e-1111-2222-3333-444455556666/public_url",
+         "https://api.credly.com/v1/obi/v2/badge_assertions/0b9a1c2e-1111-2222-3333-444455556666"),
+        ("https://www.youracclaim.com/badges/abc-123", "https://api.credly.com/v1/obi/v2/badge_assertions/abc-123"),
+        ("https://badgr.com/public/assertions/AbCdEfGhIjKlMnOpQrStUv?identity__email=a%40b.test",
+         "https://api.badgr.io/public/assertions/AbCdEfGhIjKlMnOpQrStUv?v=2_0"),
+        ("https://api.eu.badgr.io/public/assertions/XyZ", "https://api.eu.badgr.io/public/assertions/XyZ?v=2_0"),
+        ("https://badgelist.com/Teachers/Growth-Mindset/u/ann", "https://badgelist.com/Teachers/Growth-Mindset/o/ann.json"),
+        ("https://issuer.example.test/assertions/42", "https://issuer.example.test/assertions/42"),
+    ])
+    func platformPagesMapToTheirAPI(link: String, expected: String) {
+        #expect(HostedAssertion.url(forBadgeLink: link) == expected)
+    }
+}

@@ -120,6 +120,8 @@ struct ConfigurationTests {
               address: not an address
             worker:
               poll_interval_seconds: soon
+            badges:
+              fetch_hosts: [https://api.badgr.io/public]
             paths:
               templates: \(BotHarness.repositoryRoot.path)/templates
             """)
@@ -134,6 +136,7 @@ struct ConfigurationTests {
             #expect(text.contains("imap.password: secrets must not be written in the configuration file"))
             #expect(text.contains("bot.address: \"not an address\" is not an email address"))
             #expect(text.contains("worker.poll_interval_seconds: \"soon\" is not a whole number"))
+            #expect(text.contains("badges.fetch_hosts: \"https://api.badgr.io/public\" is not a host name"))
             #expect(!text.contains("hunter2"), "secrets are never echoed")
         }
     }
@@ -146,13 +149,21 @@ struct ConfigurationTests {
             "MCBOT_IMAP_URL": "imaps://mail.district.org:993", "MCBOT_IMAP_USER": "bot@district.org", "MCBOT_IMAP_PASSWORD_FILE": secretFile,
             "MCBOT_SMTP_URL": "smtp://smtp.district.org:587", "MCBOT_SMTP_USER": "bot@district.org", "MCBOT_SMTP_PASSWORD": "env-secret",
             "MCBOT_BOT_ADDRESS": "bot@district.org", "MCBOT_PATHS_TEMPLATES": BotHarness.repositoryRoot.path + "/templates",
-            "MCBOT_WORKER_POLL_INTERVAL_SECONDS": "30",
+            "MCBOT_WORKER_POLL_INTERVAL_SECONDS": "30", "MCBOT_BADGES_FETCH_HOSTS": "none",
         ])
         #expect(settings.imap.url == "imaps://mail.district.org:993")
         #expect(settings.imap.password == "from-file")
         #expect(settings.smtp.password == "env-secret")
         #expect(settings.pollIntervalSeconds == 30)
+        #expect(settings.badgeFetch.hosts.isEmpty, "none turns fetching off")
         #expect(settings.botAddress.domain == "district.org")
+    }
+
+    @Test func onlyListedBadgeHostsAreFetched() {
+        let fetching = BadgeFetchSettings(hosts: BadgeFetchSettings.defaultHosts + ["127.0.0.1:10443"])
+        #expect(fetching.allows("api.badgr.io") && fetching.allows("API.EU.BADGR.IO") && fetching.allows("127.0.0.1:10443"))
+        #expect(!fetching.allows("evilbadgr.io") && !fetching.allows("badgr.io.evil.test") && !fetching.allows("127.0.0.1:22"))
+        #expect(!fetching.allows("api.credly.com"), "Credly's terms: only when the district adds it")
     }
 
     @Test func policyProblemsNameTheKey() async throws {

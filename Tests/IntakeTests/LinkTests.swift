@@ -72,6 +72,13 @@ struct PDLogReaderTests {
         #expect(found.first?.mcHint == hint)
     }
 
+    @Test func aNumberStatedTwiceIsOneStatement() {
+        let found = PDLogReader.statements(inText: "My log shows 6 hours.\nPD hours: 6\nGrowth Mindset: 6 PD hours")
+        #expect(found.map(\.hours) == [6, 6])
+        #expect(found.map(\.mcHint) == [nil, "Growth Mindset"])
+        #expect(PDLogReader.statements(inText: "PD hours: 3\nPD hours: 4").map(\.hours) == [3, 4])
+    }
+
     @Test func ignoresHoursThatAreNotALog() {
         #expect(PDLogReader.statements(inText: "I was out for 3 hours yesterday").isEmpty)
         #expect(PDLogReader.statements(inText: "no numbers").isEmpty)

@@ -14,6 +14,9 @@ public struct MailTestEnvironment: Sendable {
     public let smtpOutbox: String
     public let smtpServerCommand: String
     public let mailDirectory: String
+    /// The badge host (HTTPS, serving files from `badgeHostDirectory`), e.g. https://127.0.0.1:10443.
+    public let badgeHostURL: String
+    public let badgeHostDirectory: String
 
     public struct Unavailable: Error, CustomStringConvertible {
         public var description: String { "mail servers are not running: start them with `ops/mailserver up` and `. <(ops/mailserver env)`, or run `ops/test`" }
@@ -23,11 +26,12 @@ public struct MailTestEnvironment: Sendable {
         let env = ProcessInfo.processInfo.environment
         guard let password = env["MCBOT_TEST_PASSWORD"], let ca = env["MCBOT_TEST_CA_FILE"], let imaps = env["MCBOT_TEST_IMAPS_URL"],
               let imap = env["MCBOT_TEST_IMAP_URL"], let smtp = env["MCBOT_TEST_SMTP_URL"], let smtps = env["MCBOT_TEST_SMTPS_URL"],
-              let outbox = env["MCBOT_TEST_SMTP_OUTBOX"], let server = env["MCBOT_TEST_SMTP_SERVER"], let dir = env["MCBOT_TEST_MAIL_DIR"]
+              let outbox = env["MCBOT_TEST_SMTP_OUTBOX"], let server = env["MCBOT_TEST_SMTP_SERVER"], let dir = env["MCBOT_TEST_MAIL_DIR"],
+              let badgeURL = env["MCBOT_TEST_BADGE_HOST_URL"], let badgeDir = env["MCBOT_TEST_BADGE_HOST_DIR"]
         else { return nil }
         return MailTestEnvironment(
             password: password, caFile: ca, imapURL: imap, imapsURL: imaps, smtpURL: smtp, smtpsURL: smtps,
-            smtpOutbox: outbox, smtpServerCommand: server, mailDirectory: dir)
+            smtpOutbox: outbox, smtpServerCommand: server, mailDirectory: dir, badgeHostURL: badgeURL, badgeHostDirectory: badgeDir)
     }()
 
     /// True when the servers are configured, or when `ops/test` demands them (then a missing server fails the test).
@@ -76,4 +80,18 @@ public struct MailTestEnvironment: Sendable {
         } while Date() < deadline
         return found
     }
+
+    /// Serves `body` (or answers `status`, or redirects to `location`) at `path` on the badge host; returns its URL.
+    @discardableResult
+    public func publishOnBadgeHost(_ path: String, body: String? = nil, status: Int? = nil, location: String? = nil) throws -> String {
+        let file = URL(fileURLWithPath: badgeHostDirectory).appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if let body { try body.write(to: file, atomically: true, encoding: .utf8) }
+        if let status { try "\(status)".write(to: URL(fileURLWithPath: file.path + ".status"), atomically: true, encoding: .utf8) }
+        if let location { try location.write(to: URL(fileURLWithPath: file.path + ".location"), atomically: true, encoding: .utf8) }
+        return badgeHostURL + "/" + path
+    }
+
+    /// host:port of the badge host, as `badges.fetch_hosts` lists it.
+    public var badgeHostName: String { String(badgeHostURL.dropFirst("https://".count)) }
 }

@@ -31,6 +31,8 @@ public struct Settings: Sendable {
     public var outboxMaxAttempts: Int
     /// Replies to one address in 24 hours before mcbot stops answering it and tells HR (a loop guard).
     public var maxRepliesPerSenderPerDay: Int
+    /// Which badge platforms mcbot may ask for a badge's hosted award.
+    public var badgeFetch: BadgeFetchSettings
     public var logLevel: String
 
     static let knownKeys: Set<String> = [
@@ -38,7 +40,7 @@ public struct Settings: Sendable {
         "imap.timeout_seconds", "imap.sent_folder", "worker.keep_sent_copies", "smtp.url", "smtp.user", "smtp.password", "smtp.ca_file", "smtp.timeout_seconds",
         "bot.address", "bot.name", "bot.message_id_domain", "database.path", "paths.templates", "paths.policy", "paths.approved",
         "worker.poll_interval_seconds", "worker.max_message_bytes", "worker.outbox_max_attempts", "worker.max_replies_per_sender_per_day", "security.trusted_authserv_ids",
-        "log.level",
+        "badges.fetch_hosts", "badges.ca_file", "badges.timeout_seconds", "log.level",
     ]
 
     /// Reads and checks the configuration; throws `ConfigError` listing every problem.
@@ -107,6 +109,16 @@ public struct Settings: Sendable {
         let attempts = c.integer("worker.outbox_max_attempts", default: 40, range: 1...1000)
         let replyCap = c.integer("worker.max_replies_per_sender_per_day", default: 20, range: 1...10_000)
         let trusted = c.list("security.trusted_authserv_ids")
+        var fetchHosts = c.list("badges.fetch_hosts", default: BadgeFetchSettings.defaultHosts).map { $0.lowercased() }
+        if fetchHosts == ["none"] { fetchHosts = [] }
+        for host in fetchHosts where host.contains("/") || host.contains(":/") || host.hasPrefix("*") && !host.hasPrefix("*.") {
+            c.problem("badges.fetch_hosts", "\"\(host)\" is not a host name", "List host names such as api.badgr.io or *.badgr.io, or none")
+        }
+        let badgeCA = c.path("badges.ca_file")
+        if let badgeCA, !FileManager.default.isReadableFile(atPath: badgeCA) {
+            c.problem("badges.ca_file", "cannot read \(badgeCA)", "Give the path of a PEM CA file, or remove the key to use the system's CAs")
+        }
+        let badgeTimeout = c.integer("badges.timeout_seconds", default: 10, range: 1...120)
         let level = c.string("log.level", default: "info").lowercased()
         if !["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(level) {
             c.problem("log.level", "\"\(level)\" is not a log level", "Use one of trace, debug, info, notice, warning, error, critical")
@@ -118,6 +130,7 @@ public struct Settings: Sendable {
             configFile: file, imap: imap, mailbox: mailbox, processedFolder: processed, quarantineFolder: quarantine, sentFolder: sent, keepSentCopies: keepCopies, smtp: smtp,
             botAddress: botAddress, messageIDDomain: domain, databasePath: database, templatesPath: templates, policyPath: policy,
             approvedPath: approved, pollIntervalSeconds: poll, limits: ParseLimits(maxMessageBytes: maxBytes),
-            trustedAuthservIDs: trusted, outboxMaxAttempts: attempts, maxRepliesPerSenderPerDay: replyCap, logLevel: level)
+            trustedAuthservIDs: trusted, outboxMaxAttempts: attempts, maxRepliesPerSenderPerDay: replyCap,
+            badgeFetch: BadgeFetchSettings(hosts: fetchHosts, tls: TLSSettings(caFile: badgeCA), timeoutSeconds: badgeTimeout), logLevel: level)
     }
 }

@@ -78,7 +78,7 @@ public struct InspectReport: Encodable, Sendable {
     }
 
     static func entry(_ a: Attachment) -> AttachmentEntry {
-        let baked = BadgeFileReader.mayBeBadge(a) ? BakedBadge.unbake(a.bytes()) : nil
+        let baked = BadgeEvidenceReader.mayBeBadge(a) ? BakedBadge.unbake(a.bytes()) : nil
         return AttachmentEntry(filename: a.filename, contentType: a.contentType, size: a.size, sha256: a.sha256, inline: a.isInline,
                                fromWinmailDat: a.fromTNEF, badge: baked.map(BadgeEntry.init))
     }

@@ -76,6 +76,8 @@ struct ReplyComposer {
             case .awardedToSomeoneElse: item["someoneElse"] = true
             case .badgeRevoked: item["revoked"] = true
             case .badgeExpired(let day): item["expired"] = ["on": day.spelledOut]
+            case .badgePrivate: item["privateBadge"] = true
+            case .badgeNotFound: item["badgeNotFound"] = true
             }
             if let pd = badge.pdHours {
                 var facts: [String: Any] = ["perMC": Self.hours(rules.pdHoursPerMC)]
@@ -273,11 +275,5 @@ struct ReplyComposer {
         }
     }
 
-    static func format(_ date: Date, in zone: TimeZone) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = zone
-        f.dateFormat = "yyyy-MM-dd HH:mm zzz"
-        return f.string(from: date)
-    }
+    static func format(_ date: Date, in zone: TimeZone) -> String { DistrictTime.format(date, in: zone) }
 }

@@ -149,8 +149,10 @@ struct MessageProcessor {
         let teacherID = teacher.id!
         let approved = try store.approvedList()
         let links = intake.allLinks.map(\.url)
-        let files = BadgeFileReader(calendar: rules.calendar).files(intake.allAttachments, teacherAddresses: try store.addresses(ofTeacher: teacherID))
-        let evidence = EvidenceClassifier(approved: approved, providers: rules.providers).classify(links: links, files: files)
+        let addresses = try store.addresses(ofTeacher: teacherID)
+        let badges = BadgeEvidenceReader(calendar: rules.calendar, fetching: settings.badgeFetch, fetcher: context.badgeFetcher)
+        let evidence = EvidenceClassifier(approved: approved, providers: rules.providers).classify(
+            links: links, files: badges.files(intake.allAttachments, teacherAddresses: addresses), hosted: badges.lookups(links: links, teacherAddresses: addresses))
         let pd = PDLogReader.read(intake)
         let threadKeys = (replyThread ?? intake).inReplyTo + (replyThread ?? intake).references
         let submission = SubmissionContext(
@@ -283,6 +285,8 @@ struct MessageProcessor {
         case .awardedToSomeoneElse: "awarded-to-someone-else"
         case .badgeRevoked: "badge-revoked"
         case .badgeExpired: "badge-expired"
+        case .badgePrivate: "badge-private"
+        case .badgeNotFound: "badge-not-found"
         }
     }
 
@@ -294,13 +298,16 @@ struct MessageProcessor {
         case .badgeImageUnverified: return "A badge image (\(what))\(badge.mcTitle.map { ", apparently \($0)," } ?? "") could not be verified automatically."
         case .unidentifiedBadge:
             if let award = badge.evidence.award {
-                return "The badge file \(what) (\(award.description)) matches no approved micro-credential; identify the MC, and add its badge class id to the approved list if it is approved."
+                return "The badge \(what) (\(award.description)) matches no approved micro-credential; identify the MC, and add its badge class id to the approved list if it is approved."
             }
             return "The badge link \(what) matches no approved micro-credential's pattern; identify the MC."
         case .awardedToSomeoneElse:
-            return "The badge file \(what) (\(badge.evidence.award?.description ?? "")) was awarded to an address that is not the teacher's; check whose badge it is, and add the address to the roster if it is theirs."
-        case .badgeRevoked: return "The badge file \(what) (\(badge.mcTitle ?? "unknown MC")) says its issuer revoked it."
-        case .badgeExpired(let day): return "The badge file \(what) (\(badge.mcTitle ?? "unknown MC")) expired on \(day.spelledOut)."
+            return "The badge \(what) (\(badge.evidence.award?.description ?? "")) was awarded to an address that is not the teacher's; check whose badge it is, and add the address to the roster if it is theirs."
+        case .badgeRevoked:
+            return badge.evidence.hostedCheck == .revoked
+                ? "The badge \(what) (\(badge.mcTitle ?? "unknown MC")): its platform answers that the issuer revoked it (HTTP 410)."
+                : "The badge \(what) (\(badge.mcTitle ?? "unknown MC")) says its issuer revoked it."
+        case .badgeExpired(let day): return "The badge \(what) (\(badge.mcTitle ?? "unknown MC")) expired on \(day.spelledOut)."
         default: return "\(what): \(reasonCode(badge.reason))"
         }
     }

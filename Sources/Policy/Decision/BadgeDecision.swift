@@ -22,12 +22,16 @@ public struct BadgeDecision: Sendable, Equatable {
         case badgeImageUnverified
         /// A badge from a known provider that no approved MC's patterns name.
         case unidentifiedBadge
-        /// A badge file whose baked award names someone else as its recipient.
+        /// A badge whose award names someone else as its recipient.
         case awardedToSomeoneElse
-        /// A badge file whose baked award says its issuer revoked it.
+        /// A badge its issuer revoked (the award says so, or its platform answers 410 Gone).
         case badgeRevoked
-        /// A badge file whose baked award expired before it was sent.
+        /// A badge whose award expired before it was sent.
         case badgeExpired(on: CalendarDay)
+        /// The badge platform says the badge is private: the teacher must make it public.
+        case badgePrivate
+        /// The badge platform says there is no badge at the link.
+        case badgeNotFound
     }
 
     public var outcome: Outcome

@@ -26,8 +26,10 @@ public struct Evidence: Sendable, Equatable {
     public var issuedOn: CalendarDay?
     /// The MC the link itself names (a provider pattern's `{mc}`) when it is on no approved-list row.
     public var namedMC: String?
-    /// For badge files: what their baked Open Badges data says.
-    public var award: BakedAward?
+    /// What the badge's Open Badges award says (baked into a file, or fetched for a link).
+    public var award: AwardFacts?
+    /// The badge platform's answer when mcbot fetched the award.
+    public var hostedCheck: HostedCheck?
 
     public init(kind: Kind, key: String, url: String? = nil, filename: String? = nil, mc: ApprovedPeriod? = nil, providerID: String? = nil, issuedOn: CalendarDay? = nil) {
         self.kind = kind
@@ -58,32 +60,59 @@ public struct EvidenceClassifier: Sendable {
         public var filename: String?
         public var contentType: String
         public var sha256: String
-        /// The award baked into a badge image, when it has one that could be read.
-        public var award: BakedAward?
-        public init(filename: String?, contentType: String, sha256: String, award: BakedAward? = nil) {
+        /// The award of a badge image: baked into it, or (when mcbot fetched it) its hosted copy.
+        public var award: AwardFacts?
+        /// The answer of the platform hosting the image's award, when mcbot asked.
+        public var hostedCheck: HostedCheck?
+        public init(filename: String?, contentType: String, sha256: String, award: AwardFacts? = nil, hostedCheck: HostedCheck? = nil) {
             self.filename = filename
             self.contentType = contentType
             self.sha256 = sha256
             self.award = award
+            self.hostedCheck = hostedCheck
         }
     }
 
-    public func classify(links: [String], files: [File]) -> [Evidence] {
+    /// A link's hosted award, when mcbot fetched it from an allowed badge platform.
+    public struct HostedLookup: Sendable, Equatable {
+        public var check: HostedCheck
+        public var award: AwardFacts?
+        public init(check: HostedCheck, award: AwardFacts? = nil) {
+            self.check = check
+            self.award = award
+        }
+    }
+
+    /// - Parameter hosted: lookups by link, for links mcbot fetched.
+    public func classify(links: [String], files: [File], hosted: [String: HostedLookup] = [:]) -> [Evidence] {
         var result: [Evidence] = []
         var seen = Set<String>()
         for link in links {
-            let key = URLPattern.normalize(link)
-            guard seen.insert(key).inserted else { continue }
-            if let mc = approved.mc(forLink: link) {
-                result.append(Evidence(kind: .badgeLink, key: key, url: link, mc: mc, providerID: mc.provider))
+            let lookup = hosted[link]
+            let award = lookup?.check == .found ? lookup?.award : nil
+            // One badge is one key however it arrives: by its award's id when known, else by its link.
+            let linkKey = URLPattern.normalize(link)
+            let key = award?.awardID.map(URLPattern.normalize) ?? linkKey
+            guard !seen.contains(key), !seen.contains(linkKey) else { continue }
+            seen.formUnion([key, linkKey])
+            var evidence: Evidence
+            if let mc = approved.mc(forLink: link) ?? award.flatMap(mc(for:)) {
+                evidence = Evidence(kind: .badgeLink, key: key, url: link, mc: mc, providerID: mc.provider, issuedOn: award?.issuedOn)
             } else if let provider = providers.first(where: { $0.badgePatterns.contains { URLPattern($0).matches(link) } }) {
                 // A provider's badge that no approved MC names (checked before catalog pages, which may share its host).
-                var evidence = Evidence(kind: .badgeLink, key: key, url: link, providerID: provider.id)
+                evidence = Evidence(kind: .badgeLink, key: key, url: link, providerID: provider.id, issuedOn: award?.issuedOn)
                 evidence.namedMC = provider.badgePatterns.lazy.compactMap { URLPattern($0).capture(link) }.first
-                result.append(evidence)
             } else if let provider = providers.first(where: { $0.catalogPatterns.contains { URLPattern($0).matches(link) } }) {
-                result.append(Evidence(kind: .catalogLink, key: key, url: link, providerID: provider.id))
+                evidence = Evidence(kind: .catalogLink, key: key, url: link, providerID: provider.id)
+            } else if let lookup, lookup.check != .found || award != nil, !lookup.check.isUnreachable {
+                // A link on a badge platform mcbot asked: a badge (or a private or missing one) even if no pattern names it.
+                evidence = Evidence(kind: .badgeLink, key: key, url: link, issuedOn: award?.issuedOn)
+            } else {
+                continue
             }
+            evidence.award = award
+            evidence.hostedCheck = lookup?.check
+            result.append(evidence)
         }
         for file in files where seen.insert(file.sha256).inserted {
             let type = file.contentType.lowercased()
@@ -92,12 +121,10 @@ public struct EvidenceClassifier: Sendable {
                 // One badge saved twice (or also sent as its hosted link) is one badge: keyed by the award's id.
                 let key = award.awardID.map(URLPattern.normalize) ?? file.sha256
                 guard key == file.sha256 || seen.insert(key).inserted else { continue }
-                let mc = award.badgeClassID.flatMap { approved.mc(forBadgeClass: $0) ?? approved.mc(forLink: $0) }
-                    ?? award.awardID.flatMap { approved.mc(forLink: $0) }
-                    ?? award.badgeName.flatMap { approved.mc(forBadgeName: $0) }
-                    ?? file.filename.flatMap { approved.mc(forBadgeName: Self.stem($0)) }
+                let mc = mc(for: award) ?? file.filename.flatMap { approved.mc(forBadgeName: Self.stem($0)) }
                 var evidence = Evidence(kind: .bakedBadge, key: key, filename: file.filename, mc: mc, providerID: mc?.provider, issuedOn: award.issuedOn)
                 evidence.award = award
+                evidence.hostedCheck = file.hostedCheck
                 result.append(evidence)
             } else if type == "application/pdf" || name.hasSuffix(".pdf") {
                 result.append(Evidence(kind: .certificate, key: file.sha256, filename: file.filename))
@@ -108,6 +135,13 @@ public struct EvidenceClassifier: Sendable {
             }
         }
         return result
+    }
+
+    /// The MC an award names: by its badge class id, its hosted URL, then its badge name.
+    func mc(for award: AwardFacts) -> ApprovedPeriod? {
+        award.badgeClassID.flatMap { approved.mc(forBadgeClass: $0) ?? approved.mc(forLink: $0) }
+            ?? award.awardID.flatMap { approved.mc(forLink: $0) }
+            ?? award.badgeName.flatMap { approved.mc(forBadgeName: $0) }
     }
 
     private static func stem(_ filename: String) -> String {

@@ -57,6 +57,9 @@ final class BotHarness: @unchecked Sendable {
               approved: \(root)/Config/approved.csv
             worker:
               poll_interval_seconds: 1
+            badges:
+              fetch_hosts: [\(env.badgeHostName)]
+              ca_file: \(env.caFile)
             log:
               level: warning
             """

@@ -2,10 +2,11 @@ import Foundation
 import Testing
 @testable import Policy
 
-/// Badge images with a baked award: "Badges are the proof" (DOMAIN 9), "each teacher submits their own
-/// badge" (8), and approval judged at the badge's issue date (2).
-struct BakedBadgeRuleTests {
-    func file(_ award: BakedAward, name: String = "badge.png", sha: String = UUID().uuidString) -> EvidenceClassifier.File {
+/// Badges whose Open Badges award mcbot read (baked into an image, or hosted on a badge platform):
+/// "Badges are the proof" (DOMAIN 9), "each teacher submits their own badge" (8), and approval judged
+/// at the badge's issue date (2).
+struct BadgeAwardRuleTests {
+    func file(_ award: AwardFacts, name: String = "badge.png", sha: String = UUID().uuidString) -> EvidenceClassifier.File {
         .init(filename: name, contentType: "image/png", sha256: sha, award: award)
     }
 
@@ -14,8 +15,8 @@ struct BakedBadgeRuleTests {
     }
 
     func award(_ slug: String? = "alpha", id: String = "https://badgr.test/assertions/\(UUID().uuidString)", name: String? = nil, issuedOn: String? = "2025-08-20",
-               recipient: Bool? = true, revoked: Bool = false, expires: String? = nil) -> BakedAward {
-        BakedAward(awardID: id, badgeClassID: slug.map { "https://issuer.dp.test/classes/\($0)" }, badgeName: name, issuedOn: issuedOn.flatMap(CalendarDay.init),
+               recipient: Bool? = true, revoked: Bool = false, expires: String? = nil) -> AwardFacts {
+        AwardFacts(awardID: id, badgeClassID: slug.map { "https://issuer.dp.test/classes/\($0)" }, badgeName: name, issuedOn: issuedOn.flatMap(CalendarDay.init),
                    expiresOn: expires.flatMap(CalendarDay.init), revoked: revoked, recipientIsTeacher: recipient)
     }
 
@@ -92,5 +93,39 @@ struct BakedBadgeRuleTests {
     func vanishedWithCatalogPage() {
         let page = EvidenceClassifier(approved: approvedList, providers: faqRules().providers).classify(links: ["https://catalog.dp.test/alpha"], files: [])
         #expect(decide(page, at: "2025-09-10 09:00", topics: [.vanishedMC]).notes.contains(.vanishedMC))
+    }
+
+    func classify(link: String, _ lookup: EvidenceClassifier.HostedLookup) -> [Evidence] {
+        EvidenceClassifier(approved: approvedList, providers: faqRules().providers).classify(links: [link], files: [], hosted: [link: lookup])
+    }
+
+    @Test("A hosted award identifies a platform link no approved pattern names, and keys it by the award's id")
+    func hostedAwardIdentifiesTheLink() throws {
+        var hosted = award("gamma", id: "https://api.platform.test/assertions/G1")
+        hosted.source = .hosted
+        let evidence = classify(link: "https://platform.test/page/G1", .init(check: .found, award: hosted))
+        #expect(evidence.map(\.kind) == [.badgeLink])
+        #expect(evidence.first?.mc?.mcID == "gamma")
+        #expect(evidence.first?.key == "api.platform.test/assertions/g1")
+        #expect(decide(evidence, at: "2025-09-10 09:00").badges.first?.outcome == .counted)
+    }
+
+    @Test("DOMAIN: a badge link that is private or missing needs more; a revoked one goes to HR", arguments: [
+        (HostedCheck.private, Outcome.needsMore, BadgeDecision.Reason.badgePrivate),
+        (.notFound, .needsMore, .badgeNotFound),
+        (.revoked, .needsReview, .badgeRevoked),
+    ])
+    func platformAnswers(check: HostedCheck, outcome: Outcome, reason: BadgeDecision.Reason) throws {
+        let evidence = classify(link: "https://badgr.test/assertions/X", .init(check: check))
+        let d = try #require(decide(evidence, at: "2025-09-10 09:00").badges.first)
+        #expect(d.outcome == outcome)
+        #expect(d.reason == reason)
+    }
+
+    @Test("An unreachable platform changes nothing: the link is judged by its patterns, as without fetching")
+    func unreachablePlatform() {
+        let patterned = classify(link: "https://badgr.test/assertions/X", .init(check: .unreachable("timeout")))
+        #expect(decide(patterned, at: "2025-09-10 09:00").badges.first?.reason == .unidentifiedBadge)
+        #expect(classify(link: "https://elsewhere.test/x", .init(check: .unreachable("timeout"))).isEmpty)
     }
 }
