@@ -48,7 +48,7 @@ public enum PDLogReader {
             } : nil
             // "My log shows 6 hours" and "PD hours: 6" in one message state one number twice.
             if found.contains(where: { $0.hours == number && $0.mcHint?.lowercased() == hint?.lowercased() }) { continue }
-            found.append(PDHoursStatement(hours: number, mcHint: hint, source: "your message"))
+            found.append(PDHoursStatement(hours: number, mcHint: hint, source: PDHoursStatement.messageText))
         }
         return found
     }

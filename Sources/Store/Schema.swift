@@ -156,6 +156,11 @@ enum Schema {
                 t.column("value", .text).notNull()
             }
         }
+        // When a badge's PD hours were credited, for the monthly PD-hours export.
+        migrator.registerMigration("v2-pd-credited-at") { db in
+            try db.alter(table: "submission") { t in t.add(column: "pdCreditedAt", .datetime) }
+            try db.execute(sql: "UPDATE submission SET pdCreditedAt = updatedAt WHERE pdState = 'credited'")
+        }
         return migrator
     }
 }

@@ -117,13 +117,14 @@ extension Store {
             var submissions: [SubmissionRecord] = []
             for var submission in draft.submissions {
                 submission.messageRowID = entry.id!
+                if submission.pdState == "credited" { submission.pdCreditedAt = now }
                 try submission.insert(db)
                 submissions.append(submission)
             }
             for change in draft.pdUpdates {
                 try db.execute(
-                    sql: "UPDATE submission SET pdState = ?, pdLogged = ?, pdCredited = ?, pdSource = ?, updatedAt = ? WHERE id = ?",
-                    arguments: [change.state, change.logged, change.credited, change.source, now, change.submissionID])
+                    sql: "UPDATE submission SET pdState = ?, pdLogged = ?, pdCredited = ?, pdSource = ?, pdCreditedAt = ?, updatedAt = ? WHERE id = ?",
+                    arguments: [change.state, change.logged, change.credited, change.source, change.state == "credited" ? now : nil, now, change.submissionID])
             }
             for (review, index) in draft.reviews {
                 var review = review

@@ -8,6 +8,9 @@ struct MCBot: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mcbot",
         abstract: "Reads micro-credential submissions from the HR mailbox, applies the district's rules, and answers.",
-        subcommands: [RunCommand.self, PollCommand.self, InspectCommand.self, StatusCommand.self, ApprovedCommand.self, RosterCommand.self, IntentsCommand.self]
+        subcommands: [
+            RunCommand.self, PollCommand.self, InspectCommand.self, StatusCommand.self, ApprovedCommand.self, RosterCommand.self, IntentsCommand.self,
+            ReviewsCommand.self, ExportCommand.self,
+        ]
     )
 }

@@ -31,3 +31,24 @@ struct CSVTableTests {
         #expect(table.columns(containing: ["hour"]) == ["PD Hours (total)"])
     }
 }
+
+/// CSV written for HR: quoted where needed, and never a formula.
+struct CSVExportTests {
+    @Test func quotesAndNeutralizesFormulas() throws {
+        let text = try CSVExport.text(header: ["name", "title", "hours"], rows: [
+            ["Okafor, Ben", "=HYPERLINK(\"http://x.test\")", "8"],
+            ["Ann \"Annie\" Rivera", "@SUM(A1)", "-2"],
+            ["Chloe", "+1", "-x"],
+        ])
+        #expect(text == """
+            name,title,hours\r
+            "Okafor, Ben","'=HYPERLINK(""http://x.test"")",8\r
+            "Ann ""Annie"" Rivera",'@SUM(A1),-2\r
+            Chloe,'+1,'-x\r
+
+            """)
+        // And it reads back as the same cells (apostrophes kept, so a spreadsheet shows text).
+        let table = try CSVTable(bytes: Array(text.utf8))
+        #expect(table.records.first?.fields == ["Okafor, Ben", "'=HYPERLINK(\"http://x.test\")", "8"])
+    }
+}

@@ -29,4 +29,22 @@ public struct YearMonth: Hashable, Sendable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public var description: String { "\(MonthDay.monthNames[month - 1]) \(year)" }
+
+    public init(year: Int, month: Int) {
+        self.year = year
+        self.month = month
+    }
+
+    /// "2025-09".
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else { return nil }
+        self.init(year: year, month: month)
+    }
+
+    public init(containing day: CalendarDay) { self.init(year: day.year, month: day.month) }
+
+    public var previous: YearMonth { month == 1 ? YearMonth(year: year - 1, month: 12) : YearMonth(year: year, month: month - 1) }
+    public var next: YearMonth { month == 12 ? YearMonth(year: year + 1, month: 1) : YearMonth(year: year, month: month + 1) }
+    public var firstDay: CalendarDay { CalendarDay(year: year, month: month, day: 1)! }
 }

@@ -3,8 +3,11 @@ public struct PDHoursStatement: Sendable, Equatable {
     public var hours: Double
     /// The MC the hours are for, when the log names one.
     public var mcHint: String?
-    /// "the message text" or "hours.csv line 3".
+    /// `PDHoursStatement.messageText`, or the log's file name ("hours.csv").
     public var source: String
+
+    /// The source of hours stated in the message itself, as the teacher reads it in a reply.
+    public static let messageText = "your message"
 
     public init(hours: Double, mcHint: String? = nil, source: String) {
         self.hours = hours

@@ -23,6 +23,8 @@ public struct SubmissionRecord: Codable, Sendable, Equatable, FetchableRecord, M
     public var pdLogged: Double?
     public var pdCredited: Double?
     public var pdSource: String?
+    /// When its PD hours were credited (with the badge, or by a log sent later).
+    public var pdCreditedAt: Date?
     public var receivedAt: Date
     public var updatedAt: Date
 
@@ -31,7 +33,7 @@ public struct SubmissionRecord: Codable, Sendable, Equatable, FetchableRecord, M
     public init(
         id: Int64? = nil, messageRowID: Int64, teacherID: Int64?, evidenceKind: String, badgeKey: String, badgeURL: String?, filename: String?,
         mcID: String?, mcTitle: String?, provider: String?, outcome: String, reason: String, status: String, contractYear: Int?,
-        countInYear: Int?, pdState: String, pdLogged: Double?, pdCredited: Double?, pdSource: String?, receivedAt: Date, updatedAt: Date
+        countInYear: Int?, pdState: String, pdLogged: Double?, pdCredited: Double?, pdSource: String?, pdCreditedAt: Date? = nil, receivedAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.messageRowID = messageRowID
@@ -52,6 +54,7 @@ public struct SubmissionRecord: Codable, Sendable, Equatable, FetchableRecord, M
         self.pdLogged = pdLogged
         self.pdCredited = pdCredited
         self.pdSource = pdSource
+        self.pdCreditedAt = pdCreditedAt
         self.receivedAt = receivedAt
         self.updatedAt = updatedAt
     }
