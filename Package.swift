@@ -28,7 +28,8 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(name: "MIME"),
-        .target(name: "Tables", dependencies: [.product(name: "CSV", package: "CSV.swift")]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Tables", dependencies: ["CZlib", .product(name: "CSV", package: "CSV.swift")]),
         .target(
             name: "Intake",
             dependencies: ["MIME", "Policy", "Tables", .product(name: "Crypto", package: "swift-crypto")]
@@ -64,10 +65,10 @@ let package = Package(
         ),
         .executableTarget(name: "mcbot-bench", dependencies: ["MIME", "Intake"]),
         .testTarget(name: "MIMETests", dependencies: ["MIME"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "MIME", "MailTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "MIME", "Policy", "MailTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
         .testTarget(name: "BadgesTests", dependencies: ["Badges", "MailTestSupport"]),
-        .testTarget(name: "TablesTests", dependencies: ["Tables"]),
+        .testTarget(name: "TablesTests", dependencies: ["Tables"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Policy", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "MailTestSupport", dependencies: ["Transport", "MIME", .product(name: "Crypto", package: "swift-crypto")], path: "Tests/MailTestSupport"),

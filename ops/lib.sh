@@ -10,7 +10,7 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 # Installs the Debian packages mcbot needs to build and to run its local mail servers, if missing.
 ensure_packages() {
   local wanted=(dovecot-imapd dovecot-lmtpd python3-aiosmtpd openssl curl ca-certificates
-                libcurl4-openssl-dev libsqlite3-dev pkg-config "$@")
+                libcurl4-openssl-dev libsqlite3-dev libxml2 zlib1g-dev pkg-config "$@")
   local missing=()
   for p in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

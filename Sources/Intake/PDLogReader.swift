@@ -3,7 +3,7 @@ import Policy
 import Tables
 
 /// Reads the PD hours a teacher states plainly: a line such as `PD hours: 7.5` (optionally naming
-/// the MC) in their own text, or an hours column in an attached CSV log. Spreadsheet logs come later.
+/// the MC) in their own text, or an hours column in an attached log (CSV or Excel .xlsx).
 public enum PDLogReader {
     public struct Reading: Sendable, Equatable {
         public var statements: [PDHoursStatement]
@@ -12,16 +12,33 @@ public enum PDLogReader {
 
     public static func read(_ intake: Intake) -> Reading {
         var reading = Reading(statements: statements(inText: intake.newText), problems: [])
-        for attachment in intake.attachments where isCSV(attachment) {
-            let csv = statements(inCSV: attachment.bytes(), name: attachment.filename ?? "attached log")
-            reading.statements += csv.statements
-            reading.problems += csv.problems
+        for attachment in intake.attachments where isCSV(attachment) || isSpreadsheet(attachment) {
+            let name = attachment.filename ?? (isSpreadsheet(attachment) ? "attached spreadsheet" : "attached log")
+            let log = isSpreadsheet(attachment) ? statements(inSpreadsheet: attachment.bytes(), name: name) : statements(inCSV: attachment.bytes(), name: name)
+            reading.statements += log.statements
+            reading.problems += log.problems
+        }
+        for attachment in intake.attachments where isUnreadableSpreadsheet(attachment) {
+            reading.problems.append(PDLogProblem(
+                source: attachment.filename ?? "attached spreadsheet",
+                problem: "this spreadsheet format cannot be read; please save it as .xlsx or .csv, or write the hours in your message"))
         }
         return reading
     }
 
+    /// Older Excel, OpenDocument and Numbers files: a log mcbot sees but cannot open.
+    static func isUnreadableSpreadsheet(_ a: Attachment) -> Bool {
+        let name = a.filename?.lowercased() ?? ""
+        return [".xls", ".ods", ".numbers"].contains { name.hasSuffix($0) }
+            || ["application/vnd.ms-excel", "application/vnd.oasis.opendocument.spreadsheet"].contains(a.contentType)
+    }
+
     static func isCSV(_ a: Attachment) -> Bool {
         a.contentType == "text/csv" || a.contentType == "application/csv" || (a.filename?.lowercased().hasSuffix(".csv") ?? false)
+    }
+
+    static func isSpreadsheet(_ a: Attachment) -> Bool {
+        a.contentType == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" || (a.filename?.lowercased().hasSuffix(".xlsx") ?? false)
     }
 
     private static let genericWords: Set<String> = [
@@ -65,10 +82,27 @@ public enum PDLogReader {
 
     /// Sums the hours column of a CSV log; a column naming the MC gives hours per MC.
     public static func statements(inCSV bytes: [UInt8], name: String) -> Reading {
-        let table: CSVTable
-        do { table = try CSVTable(bytes: bytes) } catch {
+        do { return statements(in: try CSVTable(bytes: bytes), name: name) } catch {
             return Reading(statements: [], problems: [PDLogProblem(source: name, problem: "\(error)")])
         }
+    }
+
+    /// The same for an Excel .xlsx log (its first sheet).
+    public static func statements(inSpreadsheet bytes: [UInt8], name: String) -> Reading {
+        do { return statements(in: try CSVTable(xlsx: bytes), name: name) } catch {
+            return Reading(statements: [], problems: [PDLogProblem(source: name, problem: "\(error)")])
+        }
+    }
+
+    static let hoursHeaders = ["pd hours", "hours", "total hours", "hrs"]
+
+    static func statements(in file: CSVTable, name: String) -> Reading {
+        // A title row ("PD hours log: Ann Rivera") may sit above the header: the header is the first
+        // row of several cells with an hours column.
+        let table = file.startingAtHeader { row in
+            let cells = row.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+            return cells.count >= 2 && cells.contains { hoursHeaders.contains($0) || $0.contains("hour") }
+        } ?? file
         guard let hoursColumn = table.column(["pd hours", "hours", "total hours", "hrs"]) ?? table.columns(containing: ["hour"]).first else {
             return Reading(statements: [], problems: [PDLogProblem(source: name, problem: "no column named Hours (found: \(table.header.joined(separator: ", ")))")])
         }

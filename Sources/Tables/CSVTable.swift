@@ -1,9 +1,10 @@
 import CSV
 import Foundation
 
-/// A CSV file as HR's spreadsheets export it: a header row, then records, each knowing the line it
-/// starts on so a problem can be reported as "roster.csv line 7". Accepts a UTF-8 byte-order mark,
-/// CRLF, quoted fields with line breaks, and windows-1252 text from older Excel versions.
+/// A CSV file as HR's spreadsheets export it (or an `.xlsx` file's first sheet): a header row, then
+/// records, each knowing the line it starts on so a problem can be reported as "roster.csv line 7".
+/// Accepts a UTF-8 byte-order mark, CRLF, quoted fields with line breaks, and windows-1252 text from
+/// older Excel versions.
 public struct CSVTable: Sendable {
     public struct Record: Sendable {
         /// 1-based line the record starts on.
@@ -46,19 +47,49 @@ public struct CSVTable: Sendable {
         } catch {
             throw Unreadable(reason: "not a CSV file: \(error)")
         }
-        var rows: [(Int, [String])] = []
+        var rows: [(line: Int, fields: [String])] = []
         var line = 1
         while let row = reader.next() {
             rows.append((line, row))
             line += 1 + row.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" }.count }
         }
         if let error = reader.error { throw Unreadable(reason: "not a CSV file: \(error)") }
+        try self.init(rows: rows)
+    }
+
+    /// An Excel `.xlsx` file's first sheet, read as the same kind of table (lines are row numbers).
+    public init(xlsx bytes: [UInt8]) throws {
+        do { try self.init(rows: try XLSXSheet.rows(bytes)) } catch let error as XLSXSheet.Unreadable {
+            throw Unreadable(reason: error.reason)
+        }
+    }
+
+    /// A CSV file, or an `.xlsx` spreadsheet when `name` says so or the bytes are a zip archive.
+    public init(bytes: [UInt8], name: String) throws {
+        if name.lowercased().hasSuffix(".xlsx") || bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            try self.init(xlsx: bytes)
+        } else {
+            try self.init(bytes: bytes)
+        }
+    }
+
+    /// The first non-blank row is the header.
+    init(rows: [(line: Int, fields: [String])]) throws {
+        let rows = rows.drop { $0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
         guard let first = rows.first else { throw Unreadable(reason: "the file is empty") }
-        header = first.1.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        header = first.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         var map: [String: Int] = [:]
         for (i, name) in header.enumerated() where map[Self.key(name)] == nil { map[Self.key(name)] = i }
         columns = map
-        records = rows.dropFirst().map { Record(line: $0.0, fields: $0.1, columns: map) }.filter { !$0.isBlank }
+        records = rows.dropFirst().map { Record(line: $0.line, fields: $0.fields, columns: map) }.filter { !$0.isBlank }
+    }
+
+    /// The same table with its header at the first row that `isHeader` accepts, for files with title
+    /// rows above the real header ("PD log of Ann Rivera", then "Date, Activity, Hours").
+    public func startingAtHeader(where isHeader: ([String]) -> Bool) -> CSVTable? {
+        if isHeader(header) { return self }
+        guard let index = records.firstIndex(where: { isHeader($0.fields) }) else { return nil }
+        return try? CSVTable(rows: records[index...].map { ($0.line, $0.fields) })
     }
 
     /// The first header among `candidates` that the file has.

@@ -89,6 +89,22 @@ struct DistrictRulesEndToEndTests {
         #expect(submission.pdState == "credited")
     }
 
+    @Test func anExcelLogOfHoursIsReadAndItsBadLineNamed() async throws {
+        let bot = try await BotHarness(now: "2025-09-20T15:00:00Z")
+        let ann = bot.teacher("ann")
+        let log = try Data(contentsOf: BotHarness.repositoryRoot.appendingPathComponent("Tests/TablesTests/Fixtures/pd_log.xlsx"))
+        let message = TestMessage.withFiles(
+            from: ann.address, to: bot.botAddress, subject: "Growth Mindset", body: "My badge: \(Self.badges[1])\nMy log is attached.",
+            files: [.init(filename: "PD log.xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes: Array(log))])
+        try bot.sendRaw(message, from: ann.address)
+        try bot.poll()
+        let reply = try #require(try bot.mail(of: ann.user).first)
+        #expect(reply.outcomes == ["counted", "needs-more"])
+        #expect(reply.text.contains("PD hours: 5.5 credited"))
+        #expect(reply.text.contains("PD log.xlsx line 6: \"four\" is not a number of hours"))
+        #expect(try bot.store.read { try SubmissionRecord.fetchOne($0) }?.pdCredited == 5.5)
+    }
+
     @Test func theSameBadgeFromTwoTeachersGoesToHRAndIsNotCounted() async throws {
         let bot = try await BotHarness(now: "2025-09-20T15:00:00Z")
         try bot.send(from: bot.teacher("ann").address, subject: "mine", body: "\(Self.badges[2])\nPD hours: 8")

@@ -1,5 +1,7 @@
+import Foundation
 import Testing
 @testable import Intake
+import Policy
 
 struct LinkTests {
     @Test(arguments: [
@@ -77,6 +79,37 @@ struct PDLogReaderTests {
         #expect(found.map(\.hours) == [6, 6])
         #expect(found.map(\.mcHint) == [nil, "Growth Mindset"])
         #expect(PDLogReader.statements(inText: "PD hours: 3\nPD hours: 4").map(\.hours) == [3, 4])
+    }
+
+    @Test func anExcelLogIsReadLikeACSVOne() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("TablesTests/Fixtures/pd_log.xlsx")
+        let reading = PDLogReader.statements(inSpreadsheet: Array(try Data(contentsOf: fixture)), name: "pd_log.xlsx")
+        #expect(reading.statements == [PDHoursStatement(hours: 5.5, mcHint: "Growth Mindset", source: "pd_log.xlsx")], "the Total row is not added again")
+        #expect(reading.problems == [PDLogProblem(source: "pd_log.xlsx line 6", problem: "\"four\" is not a number of hours")])
+        #expect(PDLogReader.statements(inSpreadsheet: Array("oops".utf8), name: "log.xlsx").problems.first?.problem.contains("not an Excel .xlsx file") == true)
+    }
+
+    @Test func aSpreadsheetFormatThatCannotBeReadIsNamed() throws {
+        let message = try intake(text: """
+            From: ann@district.test\r
+            Content-Type: multipart/mixed; boundary=b\r
+            \r
+            --b\r
+            Content-Type: text/plain\r
+            \r
+            Log attached.\r
+            --b\r
+            Content-Type: application/vnd.ms-excel; name="hours.xls"\r
+            Content-Transfer-Encoding: base64\r
+            \r
+            0M8R4KGxGuE=\r
+            --b--\r
+            """)
+        let reading = PDLogReader.read(message)
+        #expect(reading.statements.isEmpty)
+        #expect(reading.problems.map(\.source) == ["hours.xls"])
+        #expect(reading.problems.first?.problem.contains("save it as .xlsx or .csv") == true)
     }
 
     @Test func ignoresHoursThatAreNotALog() {

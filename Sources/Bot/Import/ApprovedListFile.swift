@@ -12,7 +12,7 @@ public enum ApprovedListFile {
     }
 
     public static func read(bytes: [UInt8], name: String, knownProviders: [String]) throws -> Reading {
-        let table = try CSVTable(bytes: bytes)
+        let table = try CSVTable(bytes: bytes, name: name)
         var reading = Reading(periods: [], problems: [])
         guard let idColumn = table.column(["mc_id", "mc id", "id"]), let titleColumn = table.column(["title", "mc title", "micro-credential"]),
               let addedColumn = table.column(["added", "added_on", "added on", "date added"]) else {

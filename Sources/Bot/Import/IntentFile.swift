@@ -11,7 +11,7 @@ public enum IntentFile {
     public static func read(bytes: [UInt8], name: String, columns: PolicyLoader.IntentColumns, approved: ApprovedList, timeZone: TimeZone) throws
         -> (entries: [IntentEntry], problems: [String])
     {
-        let table = try CSVTable(bytes: bytes)
+        let table = try CSVTable(bytes: bytes, name: name)
         for (key, column) in [("intents.timestamp_column", columns.timestamp), ("intents.email_column", columns.email), ("intents.mcs_column", columns.mcs)]
         where table.column([column]) == nil {
             throw CSVTable.Unreadable(reason: "\(name) has no column \"\(column)\" (policy \(key)); its columns are: \(table.header.joined(separator: ", "))")

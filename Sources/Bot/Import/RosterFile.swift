@@ -7,7 +7,7 @@ import Tables
 /// (optional, separated by spaces, commas or semicolons), building (optional).
 public enum RosterFile {
     public static func read(bytes: [UInt8], name: String) throws -> (entries: [RosterEntry], problems: [String]) {
-        let table = try CSVTable(bytes: bytes)
+        let table = try CSVTable(bytes: bytes, name: name)
         guard let idColumn = table.column(["employee_id", "employee id", "id"]), let nameColumn = table.column(["name", "full name"]),
               let emailColumn = table.column(["email", "district email", "email address"]) else {
             throw CSVTable.Unreadable(reason: "\(name) needs the columns employee_id, name and email (found: \(table.header.joined(separator: ", ")))")
