@@ -17,7 +17,8 @@ public struct PolicyRules: Sendable, Equatable {
     /// The district's mail domains: a sender there who is not on the roster is asked to write from
     /// their district account; senders elsewhere get no reply.
     public var districtDomains: [String]
-
+    /// What mcbot mails HR and the PD-hours contact by itself.
+    public var reports: Reports
     public struct Contact: Sendable, Equatable {
         public var name: String
         public var email: String
@@ -46,7 +47,7 @@ public struct PolicyRules: Sendable, Equatable {
 
     public init(
         calendar: SubmissionCalendar, capPerYear: Int, pdHoursPerMC: Double, autoApplyBanked: Bool, reminderDays: [MonthDay],
-        contacts: Contacts, providers: [Provider], districtDomains: [String]
+        contacts: Contacts, providers: [Provider], districtDomains: [String], reports: Reports = .standard
     ) {
         self.calendar = calendar
         self.capPerYear = capPerYear
@@ -56,6 +57,7 @@ public struct PolicyRules: Sendable, Equatable {
         self.contacts = contacts
         self.providers = providers
         self.districtDomains = districtDomains
+        self.reports = reports
     }
 
     public func isDistrictAddress(_ address: String) -> Bool {
@@ -66,6 +68,28 @@ public struct PolicyRules: Sendable, Equatable {
     public func isHRAddress(_ address: String) -> Bool {
         contacts.hr.contains { $0.email.lowercased() == address.lowercased() }
     }
+}
+
+/// Reports mcbot mails by itself, each once per period.
+public struct Reports: Sendable, Equatable {
+    /// On the first poll of a month: the previous month's PD-hours file, to the PD-hours contact.
+    public var monthlyPDHours: Bool
+    /// Once the submission window has closed: the year's compensation list, to HR.
+    public var compensationList: Bool
+    /// Weekly on this weekday (1 Sunday ... 7 Saturday): HR's open reviews, when there are any; nil for none.
+    /// Sent on that day only; a day mcbot was down is skipped.
+    public var reviewDigestWeekday: Int?
+
+    public init(monthlyPDHours: Bool, compensationList: Bool, reviewDigestWeekday: Int?) {
+        self.monthlyPDHours = monthlyPDHours
+        self.compensationList = compensationList
+        self.reviewDigestWeekday = reviewDigestWeekday
+    }
+
+    public static let standard = Reports(monthlyPDHours: true, compensationList: true, reviewDigestWeekday: 2)
+    public static let none = Reports(monthlyPDHours: false, compensationList: false, reviewDigestWeekday: nil)
+
+    public static let weekdayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
 }
 
 /// An MC provider and how its links look: badges (proof of an award) versus catalog pages

@@ -167,7 +167,7 @@ struct ConfigurationTests {
     }
 
     @Test func policyProblemsNameTheKey() async throws {
-        let path = try write("cap_per_year: five\nwindow_close: \"October 32\"\ntime_zone: Mars/Olympus\ncontacts:\n  hr: []\n")
+        let path = try write("cap_per_year: five\nwindow_close: \"October 32\"\ntime_zone: Mars/Olympus\ncontacts:\n  hr: []\nreports:\n  review_digest: mondays\n")
         do {
             _ = try await PolicyLoader.load(file: path, environment: [:])
             Issue.record("a bad policy loaded")
@@ -177,6 +177,7 @@ struct ConfigurationTests {
             #expect(error.description.contains("time_zone: \"Mars/Olympus\" is not a time zone"))
             #expect(error.description.contains("contacts.hr: missing"))
             #expect(error.description.contains("district_domains: missing"))
+            #expect(error.description.contains("reports.review_digest: \"mondays\" is not a weekday"))
         }
     }
 
@@ -187,6 +188,7 @@ struct ConfigurationTests {
         #expect(loaded.rules.calendar.windowClose == MonthDay("10-01"))
         #expect(loaded.rules.providers.map(\.id) == ["digital-promise", "nea"])
         #expect(loaded.intentColumns.mcs == "Which micro-credentials do you intend to complete?")
+        #expect(loaded.rules.reports == .standard, "PD-hours file monthly, compensation list after the deadline, digest on Mondays")
     }
 }
 

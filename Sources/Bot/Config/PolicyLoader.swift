@@ -9,7 +9,7 @@ public enum PolicyLoader {
         "time_zone", "contract_year_start", "window_close", "cap_per_year", "compensation_month", "pd_hours_per_mc",
         "auto_apply_banked", "reminder_days", "district_domains", "contacts.hr", "contacts.pd_hours", "contacts.professional_growth_team",
         "contacts.website", "contacts.approval_form", "providers.list", "providers.*", "intents.timestamp_column", "intents.email_column",
-        "intents.mcs_column",
+        "intents.mcs_column", "reports.pd_hours_monthly", "reports.compensation_list", "reports.review_digest",
     ]
 
     /// The approval-form export's column names.
@@ -83,12 +83,23 @@ public enum PolicyLoader {
             email: c.string("intents.email_column", default: "Email Address"),
             mcs: c.string("intents.mcs_column", default: "Micro-credentials"))
 
+        let digestText = c.string("reports.review_digest", default: "monday").lowercased()
+        var digestWeekday: Int?
+        if digestText != "none" {
+            if let index = Reports.weekdayNames.firstIndex(of: digestText) { digestWeekday = index + 1 } else {
+                c.problem("reports.review_digest", "\"\(digestText)\" is not a weekday", "Write a weekday such as monday, or none")
+            }
+        }
+        let reports = Reports(
+            monthlyPDHours: c.boolean("reports.pd_hours_monthly", default: true), compensationList: c.boolean("reports.compensation_list", default: true),
+            reviewDigestWeekday: digestWeekday)
+
         guard c.problems.isEmpty, let zone, let pd else { throw ConfigError(file: file, problems: c.problems) }
         let rules = PolicyRules(
             calendar: SubmissionCalendar(contractYearStart: start, windowClose: close, compensationMonth: month, timeZone: zone),
             capPerYear: cap, pdHoursPerMC: hours, autoApplyBanked: autoApply, reminderDays: reminders,
             contacts: .init(hr: hr, pdHours: pd, professionalGrowthTeam: pgt, website: website, approvalForm: form),
-            providers: providers, districtDomains: domains)
+            providers: providers, districtDomains: domains, reports: reports)
         return Loaded(rules: rules, intentColumns: columns)
     }
 }

@@ -213,6 +213,17 @@ struct ReplyComposer {
             body: context.templates.render("reminder", values), autoSubmitted: "auto-generated")
     }
 
+    /// A report for HR or the PD-hours contact (`report` template), with its file attached.
+    func reportNotice(to: [MailAddress], subject: String, values extra: [String: Any], command: String, attachment: OutgoingAttachment?) -> OutboxItem {
+        var values = common(greeting: "")
+        values.merge(extra) { $1 }
+        values["command"] = command
+        values["hasAttachment"] = attachment != nil
+        return outboxItem(
+            kind: "report", outcomes: [Outcome.report.rawValue], ref: "report", messageRowID: nil, teacherID: nil, to: to, cc: [], subject: subject,
+            inReplyTo: nil, body: context.templates.render("report", values), autoSubmitted: "auto-generated", attachments: attachment.map { [$0] } ?? [])
+    }
+
     /// Facts every template may use.
     private func common(greeting: String) -> [String: Any] {
         [

@@ -4,7 +4,8 @@ import Store
 
 /// Jobs that run by the calendar rather than by mail: on a contract year's first day, banked badges
 /// are applied (each teacher told); on the September reminder days, teachers who take part hear where
-/// they stand before the deadline. Each job runs once per period, even across restarts.
+/// they stand before the deadline; HR's reports (`ReportScheduler`). Each job runs once per period,
+/// even across restarts.
 struct Scheduler {
     let context: BotContext
 
@@ -13,9 +14,10 @@ struct Scheduler {
         try rollOverIfDue()
     }
 
-    /// After the mailbox is read: reminders reflect the mail that just arrived.
+    /// After the mailbox is read: reminders and reports reflect the mail that just arrived.
     func runAfterMail() throws {
         try remindIfDue()
+        try ReportScheduler(context: context).runIfDue()
     }
 
     /// The reminder day (of the open window) most recently reached, if any; a day missed while mcbot

@@ -70,8 +70,10 @@ final class BotHarness: @unchecked Sendable {
             "MCBOT_POLICY_CONTACTS_HR": "Human Resources <hr-\(id)@district.test>",
             "MCBOT_POLICY_CONTACTS_PD_HOURS": "PD Hours <pd-\(id)@district.test>",
             "MCBOT_POLICY_CONTACTS_PROFESSIONAL_GROWTH_TEAM": "Growth Team <pgt-\(id)@district.test>",
-            // Tests about reminders turn them back on; elsewhere they would add mail to count.
+            // Tests about reminders and reports turn them back on; elsewhere they would add mail to count.
             "MCBOT_POLICY_REMINDER_DAYS": "none",
+            "MCBOT_POLICY_REPORTS_PD_HOURS_MONTHLY": "false", "MCBOT_POLICY_REPORTS_COMPENSATION_LIST": "false",
+            "MCBOT_POLICY_REPORTS_REVIEW_DIGEST": "none",
         ]
         configure(&environment)
         self.environment = environment
