@@ -18,7 +18,7 @@ public struct IntakeReader: Sendable {
 
         let bodyParts = Self.bodyPartPredicate()
         var body = BodyText.of(message, isBodyPart: bodyParts)
-        var attachments = collectAttachments(message, skipReports: isBounce, contentIDs: body.contentIDs, bodyPart: bodyParts)
+        let attachments = collectAttachments(message, skipReports: isBounce, contentIDs: body.contentIDs, bodyPart: bodyParts)
         if let tnefText = attachments.tnefBody, body.plain.trimmed.isEmpty {
             body = BodyText(plain: tnefText, html: tnefText, contentIDs: body.contentIDs)
         }
