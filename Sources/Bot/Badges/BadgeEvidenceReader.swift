@@ -37,11 +37,19 @@ struct BadgeEvidenceReader {
         }
     }
 
-    /// Lookups for the links on allowed badge platforms (other links are not fetched).
+    /// Most links looked up for one message: a message of many links must not hold the mailbox up.
+    static let maxLookupsPerMessage = 10
+
+    /// Lookups for the links on allowed badge platforms (other links are not fetched). A platform
+    /// that did not answer is not asked again for the same message, so an outage costs one timeout.
     func lookups(links: [String], teacherAddresses: [String]) -> [String: EvidenceClassifier.HostedLookup] {
         var result: [String: EvidenceClassifier.HostedLookup] = [:]
-        for link in links where result[link] == nil {
-            if let lookup = lookup(link, teacherAddresses: teacherAddresses) { result[link] = lookup }
+        var silentHosts = Set<String>()
+        for link in links where result[link] == nil && result.count < Self.maxLookupsPerMessage {
+            guard let host = HTTPClient.httpsHost(HostedAssertion.url(forBadgeLink: link)), !silentHosts.contains(host) else { continue }
+            guard let lookup = lookup(link, teacherAddresses: teacherAddresses) else { continue }
+            result[link] = lookup
+            if lookup.check.isUnreachable { silentHosts.insert(host) }
         }
         return result
     }
