@@ -210,3 +210,16 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Messages that could not be read or processed, newest first.
+    public func quarantined() throws -> [LedgerEntry] {
+        try read { db in
+            try LedgerEntry.filter(Column("outcome") == LedgerEntry.Outcome.quarantined.rawValue).order(Column("receivedAt").desc, Column("id").desc).fetchAll(db)
+        }
+    }
+
+    public func entry(id: Int64) throws -> LedgerEntry? {
+        try read { try LedgerEntry.fetchOne($0, key: id) }
+    }
+}

@@ -147,6 +147,28 @@ struct MailLoopTests {
         #expect(hr.count == 1)
         #expect(hr.first?.subject.contains("quarantined") == true)
         #expect(try bot.mail(of: ann.user).map(\.outcomes) == [["counted"]])
+
+        // IT lists it and takes its bytes out for a look.
+        let list = bot.mcbotProcess(["quarantine", "--json"], now: "2025-09-15T10:00:00-05:00")
+        let pipe = Pipe()
+        list.standardOutput = pipe
+        try list.run()
+        let listed = pipe.fileHandleForReading.readDataToEndOfFile()
+        list.waitUntilExit()
+        let rows = try #require(try JSONSerialization.jsonObject(with: listed) as? [[String: Any]])
+        #expect(rows.count == 1)
+        #expect(rows.first?["message"] as? Int == Int(quarantined.id!))
+        #expect((rows.first?["reason"] as? String)?.contains("nested more than") == true)
+        let file = bot.directory.appendingPathComponent("held.eml").path
+        let save = bot.mcbotProcess(["quarantine", "save", "\(quarantined.id!)", file], now: "2025-09-15T10:00:00-05:00")
+        try save.run()
+        save.waitUntilExit()
+        #expect(save.terminationStatus == 0)
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: file))) == kept)
+        let again = bot.mcbotProcess(["quarantine", "save", "\(quarantined.id!)", file], now: "2025-09-15T10:00:00-05:00")
+        try again.run()
+        again.waitUntilExit()
+        #expect(again.terminationStatus == 73, "an existing file is never overwritten")
     }
 
     @Test func repliesWaitWhileSMTPIsDownAndGoOutWhenItIsBack() async throws {
