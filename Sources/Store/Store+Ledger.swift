@@ -16,6 +16,9 @@ public struct IncomingDraft: Sendable {
     public var statusChanges: [StatusChange]
     public var auditAction: String
     public var auditDetail: String?
+    /// Set when a quarantined message is processed again: its ledger row takes the new reading
+    /// instead of a second row being written (and only while it is still quarantined: once).
+    public var replacesQuarantined: Int64?
 
     public init(
         entry: LedgerEntry, rawBytes: [UInt8], submissions: [SubmissionRecord] = [], reviews: [(review: ReviewItem, submissionIndex: Int?)] = [],
@@ -68,6 +71,12 @@ public struct RecordedIDs: Sendable {
     public var submissions: [SubmissionRecord]
 }
 
+/// A reprocessing asked for a ledger row that does not exist.
+public struct NotQuarantined: Error, CustomStringConvertible {
+    public let id: Int64
+    public var description: String { "message \(id) is not in the ledger" }
+}
+
 public enum RecordResult: Sendable {
     case recorded(LedgerEntry)
     /// Another run recorded this message first; nothing was written.
@@ -101,15 +110,32 @@ extension Store {
     public func record(_ draft: IncomingDraft, at now: Date, compose: (RecordedIDs) throws -> [OutboxItem]) throws -> RecordResult {
         try write { db in
             let e = draft.entry
-            if let existing = try LedgerEntry.filter(Column("mailbox") == e.mailbox && Column("uidValidity") == e.uidValidity && Column("uid") == e.uid).fetchOne(db)
-                ?? LedgerEntry.filter(Column("messageIDHeader") == e.messageIDHeader && Column("sha256") == e.sha256).fetchOne(db) {
-                return .alreadyRecorded(existing)
+            var entry: LedgerEntry
+            if let id = draft.replacesQuarantined {
+                guard var existing = try LedgerEntry.fetchOne(db, key: id) else { throw NotQuarantined(id: id) }
+                guard existing.outcome == .quarantined else { return .alreadyRecorded(existing) }
+                // The row keeps its identity (position, Message-ID, bytes, arrival) and takes the new reading.
+                existing.fromAddress = e.fromAddress
+                existing.subject = e.subject
+                existing.kind = e.kind
+                existing.outcome = e.outcome
+                existing.outcomes = e.outcomes
+                existing.reason = e.reason.map { "reprocessed: \($0)" } ?? "reprocessed"
+                existing.teacherID = e.teacherID
+                existing.threadKeys = e.threadKeys
+                try existing.update(db)
+                entry = existing
+            } else {
+                if let existing = try LedgerEntry.filter(Column("mailbox") == e.mailbox && Column("uidValidity") == e.uidValidity && Column("uid") == e.uid).fetchOne(db)
+                    ?? LedgerEntry.filter(Column("messageIDHeader") == e.messageIDHeader && Column("sha256") == e.sha256).fetchOne(db) {
+                    return .alreadyRecorded(existing)
+                }
+                try db.execute(
+                    sql: "INSERT INTO rawMessage (sha256, bytes, size) VALUES (?, ?, ?) ON CONFLICT(sha256) DO NOTHING",
+                    arguments: [e.sha256, Data(draft.rawBytes), draft.rawBytes.count])
+                entry = e
+                try entry.insert(db)
             }
-            try db.execute(
-                sql: "INSERT INTO rawMessage (sha256, bytes, size) VALUES (?, ?, ?) ON CONFLICT(sha256) DO NOTHING",
-                arguments: [e.sha256, Data(draft.rawBytes), draft.rawBytes.count])
-            var entry = e
-            try entry.insert(db)
             // Status changes first: a banked row becoming counted frees nothing, but keeps the one-row-per-badge rule.
             for change in draft.statusChanges {
                 try Self.apply(change, db, at: now)

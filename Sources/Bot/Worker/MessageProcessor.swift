@@ -8,6 +8,8 @@ import Store
 /// submissions, reviews, replies) in one transaction. Moving the message is the caller's job, after.
 struct MessageProcessor {
     let context: BotContext
+    /// Set to reprocess a quarantined message: its ledger row is rewritten instead of a new one added.
+    var replacing: Int64? = nil
 
     private var settings: Settings { context.settings }
     private var rules: PolicyRules { context.rules }
@@ -48,6 +50,34 @@ struct MessageProcessor {
 
     static func ref(_ entry: LedgerEntry) -> String { "message-\(entry.id!)" }
 
+    /// Records through the store, in place of the quarantined row when reprocessing.
+    private func record(_ draft: IncomingDraft, at now: Date, compose: (RecordedIDs) throws -> [OutboxItem]) throws -> RecordResult {
+        var draft = draft
+        draft.replacesQuarantined = replacing
+        return try context.store.record(draft, at: now, compose: compose)
+    }
+
+    /// Runs a quarantined message again with today's reading and rules (after a limit was raised or a
+    /// fault fixed), as if it had just arrived at its original position; its replies are queued.
+    func reprocess(_ entry: LedgerEntry) throws -> QuarantineReprocessor.Result {
+        guard entry.outcome == .quarantined, let id = entry.id else { return .notQuarantined }
+        guard let raw = try context.store.rawBytes(sha256: entry.sha256), raw.count == entry.size else { return .onlyHeaderKept }
+        let message: MIMEMessage
+        do {
+            message = try MessageParser(limits: settings.limits).parse(raw)
+            if message.header.isEmpty { throw ParseFailure.notAMessage("it has no header fields") }
+        } catch {
+            return .stillUnreadable("\(error)")
+        }
+        var processor = self
+        processor.replacing = id
+        let position = MailPosition(mailbox: entry.mailbox, uidValidity: UInt32(entry.uidValidity), uid: UInt32(entry.uid))
+        switch try processor.processReadable(message, raw: raw, at: position, sha256: entry.sha256, receivedAt: entry.receivedAt) {
+        case .recorded(let updated): return .processed(updated)
+        case .alreadyRecorded: return .notQuarantined
+        }
+    }
+
     private func processReadable(_ message: MIMEMessage, raw: [UInt8], at position: MailPosition, sha256: String, receivedAt: Date) throws -> RecordResult {
         let intake = IntakeReader().read(message)
         let fromAddress = intake.from?.normalized
@@ -60,12 +90,12 @@ struct MessageProcessor {
         if message.header["x-mcbot-outcome"] != nil && fromAddress == settings.botAddress.normalized {
             entry.outcome = .sentCopy
             entry.reason = "copy of a message mcbot sent"
-            return try context.store.record(IncomingDraft(entry: entry, rawBytes: raw, auditAction: "message.sent-copy", auditDetail: nil), at: receivedAt) { _ in [] }
+            return try record(IncomingDraft(entry: entry, rawBytes: raw, auditAction: "message.sent-copy", auditDetail: nil), at: receivedAt) { _ in [] }
         }
         if fromAddress == settings.botAddress.normalized || message.header["x-mcbot-outcome"] != nil {
             entry.outcome = .ignored
             entry.reason = "mcbot's own address, or a message mcbot generated"
-            return try context.store.record(IncomingDraft(entry: entry, rawBytes: raw, auditAction: "message.ignored", auditDetail: entry.reason), at: receivedAt) { _ in [] }
+            return try record(IncomingDraft(entry: entry, rawBytes: raw, auditAction: "message.ignored", auditDetail: entry.reason), at: receivedAt) { _ in [] }
         }
         if intake.kind == .bounce, let undelivered = try undeliveredTeachers(intake) {
             let names = undelivered.map { "\($0.name) <\($0.email)>" }.joined(separator: ", ")
@@ -78,7 +108,7 @@ struct MessageProcessor {
             entry.outcome = .ignored
             entry.reason = intake.kind == .bounce && !intake.bouncedRecipients.isEmpty
                 ? "\(intake.kindReason); failed recipients: \(intake.bouncedRecipients.joined(separator: ", "))" : intake.kindReason
-            return try context.store.record(IncomingDraft(entry: entry, rawBytes: raw, auditAction: "message.ignored", auditDetail: entry.reason), at: receivedAt) { _ in [] }
+            return try record(IncomingDraft(entry: entry, rawBytes: raw, auditAction: "message.ignored", auditDetail: entry.reason), at: receivedAt) { _ in [] }
         }
         guard let fromAddress, let from = intake.from else {
             entry.reason = "no sender address"
@@ -202,7 +232,7 @@ struct MessageProcessor {
             draft.reviews.append((ReviewItem(createdAt: now, reviewer: Reviewer.hr.rawValue, reason: reason, messageRowID: nil, submissionID: nil, teacherID: teacherID), nil))
             reviewReasons[.hr, default: []].append(reason)
         }
-        return try store.record(draft, at: now) { ids in
+        return try record(draft, at: now) { ids in
             let ref = Self.ref(ids.entry)
             var items = capReached ? [] : [composer.teacherReply(
                 to: replyThread ?? intake, recipient: replyTo, cc: cc, teacher: teacher, decision: decision, standing: standing, ref: ref,
@@ -229,7 +259,7 @@ struct MessageProcessor {
         let review = ReviewItem(createdAt: now, reviewer: Reviewer.hr.rawValue, reason: reasons.joined(separator: " "), messageRowID: nil, submissionID: nil, teacherID: teacher?.id)
         let composer = ReplyComposer(context: context)
         let draft = IncomingDraft(entry: entry, rawBytes: raw, reviews: [(review, nil)], auditAction: "message.review", auditDetail: entry.reason)
-        return try context.store.record(draft, at: now) { ids in
+        return try record(draft, at: now) { ids in
             let ref = Self.ref(ids.entry)
             var items = [composer.reviewNotice(
                 reviewer: .hr, reasons: reasons, original: intake, rawBytes: raw, teacher: teacher, teacherTold: teacherTold, ref: ref,
@@ -328,5 +358,27 @@ struct MessageProcessor {
             if badge.bankedFor != nil && !decision.badges.contains(where: { $0.mcID == badge.mcID && $0.outcome == .counted }) { banked += 1 }
         }
         return ReplyComposer.Standing(year: year, counted: counted, banked: banked)
+    }
+}
+
+/// `mcbot quarantine reprocess`: processes a quarantined message again, once.
+public struct QuarantineReprocessor: Sendable {
+    let context: BotContext
+
+    public init(context: BotContext) { self.context = context }
+
+    public enum Result: Sendable {
+        case processed(LedgerEntry)
+        /// It still cannot be read: nothing changed.
+        case stillUnreadable(String)
+        /// Only its header was kept (it was over the size limit): the whole message is needed.
+        case onlyHeaderKept
+        case notQuarantined
+    }
+
+    /// Reads the approved-list file first, as a poll does, so the message meets today's list.
+    public func reprocess(_ entry: LedgerEntry) throws -> Result {
+        try ApprovedListSync(context: context).syncIfChanged()
+        return try MessageProcessor(context: context).reprocess(entry)
     }
 }

@@ -6,8 +6,8 @@ import Store
 struct QuarantineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quarantine",
-        abstract: "Messages mcbot could not read: list them, and save one's original bytes to a file.",
-        subcommands: [List.self, Save.self],
+        abstract: "Messages mcbot could not read: list them, save one's original bytes, or process one again.",
+        subcommands: [List.self, Save.self, Reprocess.self],
         defaultSubcommand: List.self
     )
 
@@ -66,6 +66,35 @@ struct QuarantineCommand: AsyncParsableCommand {
             print("message \(message): \(bytes.count) bytes written to \(file)")
             if bytes.count < entry.size {
                 print("Only its header was kept (it is larger than worker.max_message_bytes); the whole message is in the \(context.settings.quarantineFolder) folder.")
+            }
+        }
+    }
+
+    struct Reprocess: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Process a quarantined message again (after a limit was raised or a fault fixed), as if it had just arrived.")
+        @OptionGroup var options: CommonOptions
+        @Argument(help: "The message's number, as `mcbot quarantine` shows it.") var message: Int64
+
+        func run() async throws {
+            let context = try await options.context()
+            guard let entry = try context.store.entry(id: message) else {
+                printError("mcbot quarantine reprocess: there is no message \(message); `mcbot quarantine` lists the quarantined ones")
+                throw ExitCode(65)
+            }
+            switch try QuarantineReprocessor(context: context).reprocess(entry) {
+            case .processed(let updated):
+                print("message \(message): \(updated.outcomes.isEmpty ? updated.outcome.rawValue : updated.outcomes). Its replies go out with the worker's next send.")
+                print("The message itself stays in the \(context.settings.quarantineFolder) folder; move it to \(context.settings.processedFolder) by hand if you like.")
+            case .stillUnreadable(let reason):
+                printError("mcbot quarantine reprocess: message \(message) still cannot be read: \(reason)")
+                throw ExitCode(65)
+            case .onlyHeaderKept:
+                printError("mcbot quarantine reprocess: only the header of message \(message) was kept (it was over worker.max_message_bytes); raise the limit and move the message from \(context.settings.quarantineFolder) back to \(context.settings.mailbox) instead")
+                throw ExitCode(65)
+            case .notQuarantined:
+                printError("mcbot quarantine reprocess: message \(message) is not in quarantine (processed already?)")
+                throw ExitCode(65)
             }
         }
     }
