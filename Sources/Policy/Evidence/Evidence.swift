@@ -104,7 +104,7 @@ public struct EvidenceClassifier: Sendable {
                 evidence.namedMC = provider.badgePatterns.lazy.compactMap { URLPattern($0).capture(link) }.first
             } else if let provider = providers.first(where: { $0.catalogPatterns.contains { URLPattern($0).matches(link) } }) {
                 evidence = Evidence(kind: .catalogLink, key: key, url: link, providerID: provider.id)
-            } else if let lookup, lookup.check != .found || award != nil, !lookup.check.isUnreachable {
+            } else if let lookup, !lookup.check.isUnreachable {
                 // A link on a badge platform mcbot asked: a badge (or a private or missing one) even if no pattern names it.
                 evidence = Evidence(kind: .badgeLink, key: key, url: link, issuedOn: award?.issuedOn)
             } else {
