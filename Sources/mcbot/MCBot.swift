@@ -10,7 +10,7 @@ struct MCBot: AsyncParsableCommand {
         abstract: "Reads micro-credential submissions from the HR mailbox, applies the district's rules, and answers.",
         subcommands: [
             RunCommand.self, PollCommand.self, InspectCommand.self, StatusCommand.self, ApprovedCommand.self, RosterCommand.self, IntentsCommand.self,
-            ReviewsCommand.self, ExportCommand.self, QuarantineCommand.self,
+            ReviewsCommand.self, ExportCommand.self, QuarantineCommand.self, BackupCommand.self,
         ]
     )
 }

@@ -31,6 +31,18 @@ struct StoreTests {
         #expect(try store.entry(mailbox: "INBOX", uidValidity: 7, uid: 1)?.id == recorded.id)
     }
 
+    @Test func aBackupIsAWholeCheckedCopyAndNeverOverwrites() throws {
+        try store.record(IncomingDraft(entry: entry(uid: 5, sha: "dd"), rawBytes: [4, 5], auditAction: "t"), at: now) { _ in [] }
+        let destination = FileManager.default.temporaryDirectory.appendingPathComponent("mcbot-backup-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: destination) }
+        try store.backup(to: destination)
+        let copy = try Store(path: destination)
+        #expect(try copy.entry(sha256: "dd")?.uid == 5)
+        #expect(try copy.rawBytes(sha256: "dd") == [4, 5])
+        #expect(throws: Store.BackupFailure.self) { try store.backup(to: destination) }
+        #expect(try copy.entry(sha256: "dd") != nil, "the existing backup is untouched")
+    }
+
     @Test func aFailedComposeWritesNothing() throws {
         struct Boom: Error {}
         #expect(throws: Boom.self) {
