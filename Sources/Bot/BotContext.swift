@@ -30,8 +30,10 @@ public struct BotContext: Sendable {
     public var rules: PolicyRules { policy.rules }
 
     /// Loads configuration, policy and templates and opens the database; every problem is reported by key.
-    public static func load(configFile: String, clock: Clock, environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> BotContext {
-        let settings = try await Settings.load(file: configFile, environment: environment)
+    public static func load(
+        configFile: String, clock: Clock, environment: [String: String] = ProcessInfo.processInfo.environment, requireMailSecrets: Bool = true
+    ) async throws -> BotContext {
+        let settings = try await Settings.load(file: configFile, environment: environment, requireMailSecrets: requireMailSecrets)
         let policy = try await PolicyLoader.load(file: settings.policyPath, environment: environment)
         let templates = try await TemplateLibrary(directory: settings.templatesPath)
         let store = try Store(path: settings.databasePath)

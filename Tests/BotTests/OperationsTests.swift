@@ -159,6 +159,30 @@ struct ConfigurationTests {
         #expect(settings.botAddress.domain == "district.org")
     }
 
+    @Test func onlyTheWorkerNeedsTheMailPasswords() async throws {
+        let path = try write("""
+            imap:
+              url: imaps://mail.district.org
+              user: bot@district.org
+            smtp:
+              url: smtps://smtp.district.org
+              user: bot@district.org
+            bot:
+              address: bot@district.org
+            paths:
+              templates: \(BotHarness.repositoryRoot.path)/templates
+            """)
+        let hrTools = try await Settings.load(file: path, environment: [:], requireMailSecrets: false)
+        #expect(hrTools.imap.password.isEmpty)
+        do {
+            _ = try await Settings.load(file: path, environment: [:])
+            Issue.record("the worker started without its passwords")
+        } catch let error as ConfigError {
+            #expect(error.description.contains("imap.password: missing. Set MCBOT_IMAP_PASSWORD, or MCBOT_IMAP_PASSWORD_FILE"))
+            #expect(error.description.contains("smtp.password: missing"))
+        }
+    }
+
     @Test func onlyListedBadgeHostsAreFetched() {
         let fetching = BadgeFetchSettings(hosts: BadgeFetchSettings.defaultHosts + ["127.0.0.1:10443"])
         #expect(fetching.allows("api.badgr.io") && fetching.allows("API.EU.BADGR.IO") && fetching.allows("127.0.0.1:10443"))

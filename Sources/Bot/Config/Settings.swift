@@ -43,14 +43,18 @@ public struct Settings: Sendable {
         "badges.fetch_hosts", "badges.ca_file", "badges.timeout_seconds", "log.level",
     ]
 
-    /// Reads and checks the configuration; throws `ConfigError` listing every problem.
-    public static func load(file: String, environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> Settings {
+    /// Reads and checks the configuration; throws `ConfigError` listing every problem. The mail
+    /// passwords are required only by what talks to the mail servers (`requireMailSecrets`): HR's
+    /// commands (reviews, exports, imports, backup) run without them.
+    public static func load(
+        file: String, environment: [String: String] = ProcessInfo.processInfo.environment, requireMailSecrets: Bool = true
+    ) async throws -> Settings {
         var c = try await ConfigSource(file: file, environmentPrefix: ["mcbot"], environment: environment, knownKeys: knownKeys)
 
         func server(_ section: String, schemes: (implicit: String, startTLS: String), example: String) -> ServerSettings? {
             let url = c.string("\(section).url", required: true, example: example)
             let user = c.string("\(section).user", required: true)
-            let password = c.secret("\(section).password", required: true)
+            let password = c.secret("\(section).password", required: requireMailSecrets) ?? (requireMailSecrets ? nil : "")
             let caFile = c.path("\(section).ca_file")
             let timeout = c.integer("\(section).timeout_seconds", default: 60, range: 5...3600)
             if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {

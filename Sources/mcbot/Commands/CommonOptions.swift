@@ -14,11 +14,12 @@ struct CommonOptions: ParsableArguments {
         config ?? ProcessInfo.processInfo.environment["MCBOT_CONFIG"] ?? "Config/mcbot.yaml"
     }
 
-    /// Loads everything, or exits with the problems listed (exit code 78, EX_CONFIG).
-    func context() async throws -> BotContext {
+    /// Loads everything, or exits with the problems listed (exit code 78, EX_CONFIG). Only commands
+    /// that talk to the mail servers need their passwords.
+    func context(talksToMailServers: Bool = false) async throws -> BotContext {
         do {
             let clock = try Clock.from(override: now ?? ProcessInfo.processInfo.environment["MCBOT_NOW"])
-            return try await BotContext.load(configFile: configFile, clock: clock)
+            return try await BotContext.load(configFile: configFile, clock: clock, requireMailSecrets: talksToMailServers)
         } catch {
             FileHandle.standardError.write(Data("mcbot: \(error)\n".utf8))
             throw ExitCode(78)

@@ -10,7 +10,7 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() async throws {
-        let context = try await options.context()
+        let context = try await options.context(talksToMailServers: true)
         try await Worker.runUntilStopped(context: context)
     }
 }
@@ -31,7 +31,7 @@ struct PollCommand: AsyncParsableCommand {
             printError("mcbot poll: add --once (use `mcbot run` to keep polling)")
             throw ExitCode(64)
         }
-        let context = try await options.context()
+        let context = try await options.context(talksToMailServers: true)
         do {
             let summary = try Poller(context: context).pollOnce()
             print("poll: \(summary)")
