@@ -58,4 +58,37 @@ struct BadgeImageEndToEndTests {
         #expect(reply.outcomes == ["needs-review"], "\(reply.text)")
         #expect(reply.text.contains("we received a badge image that looks like Growth Mindset"))
     }
+
+    @Test func theLogoInATeachersSignatureIsNotABadge() async throws {
+        let bot = try await BotHarness(now: "2025-09-15T15:00:00Z")
+        let ann = bot.teacher("ann")
+        let logo = Data(BadgeBaker.png([.latin1Text(keyword: "Software", text: "district logo")])).base64EncodedString()
+        let message = """
+            From: \(ann.address)\r
+            To: \(bot.botAddress)\r
+            Subject: Can I pay the fee from discretionary funds?\r
+            Message-ID: <logo-\(bot.id)@district.test>\r
+            MIME-Version: 1.0\r
+            Content-Type: multipart/related; boundary="rel"\r
+            \r
+            --rel\r
+            Content-Type: text/html; charset=utf-8\r
+            \r
+            <p>Can I pay the fee from discretionary funds?</p><p>Ann<br><img src="cid:image001.png@01DB"></p>\r
+            --rel\r
+            Content-Type: image/png; name="image001.png"\r
+            Content-ID: <image001.png@01DB>\r
+            Content-Disposition: inline; filename="image001.png"\r
+            Content-Transfer-Encoding: base64\r
+            \r
+            \(logo)\r
+            --rel--\r
+
+            """
+        try bot.sendRaw(Array(message.utf8), from: ann.address)
+        try bot.poll()
+        let reply = try #require(try bot.mail(of: ann.user).first)
+        #expect(reply.outcomes == ["answer"], "\(reply.text)")
+        #expect(try bot.store.read { try ReviewItem.fetchCount($0) } == 0)
+    }
 }

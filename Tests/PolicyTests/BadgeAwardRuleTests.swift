@@ -128,4 +128,25 @@ struct BadgeAwardRuleTests {
         #expect(decide(patterned, at: "2025-09-10 09:00").badges.first?.reason == .unidentifiedBadge)
         #expect(classify(link: "https://elsewhere.test/x", .init(check: .unreachable("timeout"))).isEmpty)
     }
+
+    func inline(_ name: String, size: Int) -> EvidenceClassifier.File {
+        .init(filename: name, contentType: "image/png", sha256: UUID().uuidString, isInline: true, size: size)
+    }
+
+    @Test("A signature logo is not a badge image: with a badge link, and on its own")
+    func signatureLogosAreNotEvidence() {
+        let withLink = EvidenceClassifier(approved: approvedList, providers: faqRules().providers)
+            .classify(links: ["https://badges.dp.test/alpha/1"], files: [inline("image001.png", size: 120_000), inline("logo.png", size: 4_000)])
+        #expect(withLink.map(\.kind) == [.badgeLink])
+        #expect(classify([inline("image001.png", size: 6_000)]).isEmpty, "a question with a logo in the signature is still a question")
+    }
+
+    @Test("An image pasted into the body is a badge image when nothing else is, and it is not logo-sized")
+    func pastedBadgeImages() {
+        #expect(classify([inline("image001.png", size: 85_000)]).map(\.kind) == [.badgeImage])
+        #expect(classify([inline("Beta.png", size: 2_000)]).map(\.kind) == [.badgeImage], "its name names an approved MC")
+        var baked = inline("image001.png", size: 2_000)
+        baked.award = award()
+        #expect(classify([baked]).map(\.kind) == [.bakedBadge], "baked data makes any image a badge")
+    }
 }

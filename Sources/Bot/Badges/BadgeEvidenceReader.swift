@@ -23,7 +23,9 @@ struct BadgeEvidenceReader {
     /// that copy (the issuer's word); a hosted 410 marks it revoked. Otherwise the baked data stands.
     func files(_ attachments: [Attachment], teacherAddresses: [String]) -> [EvidenceClassifier.File] {
         attachments.map { attachment in
-            var file = EvidenceClassifier.File(filename: attachment.filename, contentType: attachment.contentType, sha256: attachment.sha256)
+            var file = EvidenceClassifier.File(
+                filename: attachment.filename, contentType: attachment.contentType, sha256: attachment.sha256, isInline: attachment.isInline,
+                size: attachment.size)
             guard Self.mayBeBadge(attachment), let baked = BakedBadge.unbake(attachment.bytes()), let award = baked.award else { return file }
             file.award = facts(award, source: .baked, teacherAddresses: teacherAddresses)
             if let hostedAt = baked.hostedAt, let lookup = lookup(hostedAt, teacherAddresses: teacherAddresses) {

@@ -64,14 +64,26 @@ public struct EvidenceClassifier: Sendable {
         public var award: AwardFacts?
         /// The answer of the platform hosting the image's award, when mcbot asked.
         public var hostedCheck: HostedCheck?
-        public init(filename: String?, contentType: String, sha256: String, award: AwardFacts? = nil, hostedCheck: HostedCheck? = nil) {
+        /// Shown in the body (`cid:`): signature logos are, and so is a pasted screenshot.
+        public var isInline: Bool
+        public var size: Int
+        public init(
+            filename: String?, contentType: String, sha256: String, award: AwardFacts? = nil, hostedCheck: HostedCheck? = nil, isInline: Bool = false,
+            size: Int = 0
+        ) {
             self.filename = filename
             self.contentType = contentType
             self.sha256 = sha256
             self.award = award
             self.hostedCheck = hostedCheck
+            self.isInline = isInline
+            self.size = size
         }
     }
+
+    /// Inline images smaller than this without badge data are taken for signature logos. Badge
+    /// images and screenshots of badges are larger; logos rarely are.
+    public static let smallestInlineBadgeImage = 30_000
 
     /// A link's hosted award, when mcbot fetched it from an allowed badge platform.
     public struct HostedLookup: Sendable, Equatable {
@@ -86,6 +98,7 @@ public struct EvidenceClassifier: Sendable {
     /// - Parameter hosted: lookups by link, for links mcbot fetched.
     public func classify(links: [String], files: [File], hosted: [String: HostedLookup] = [:]) -> [Evidence] {
         var result: [Evidence] = []
+        var inlineImages: [(evidence: Evidence, size: Int)] = []
         var seen = Set<String>()
         for link in links {
             let lookup = hosted[link]
@@ -131,8 +144,14 @@ public struct EvidenceClassifier: Sendable {
             } else if type == "image/png" || type == "image/svg+xml" || name.hasSuffix(".png") || name.hasSuffix(".svg") {
                 // A badge image; PNG and SVG are the formats Open Badges bakes assertions into.
                 let mc = file.filename.flatMap { approved.mc(forBadgeName: Self.stem($0)) }
-                result.append(Evidence(kind: .badgeImage, key: file.sha256, filename: file.filename, mc: mc, providerID: mc?.provider))
+                let evidence = Evidence(kind: .badgeImage, key: file.sha256, filename: file.filename, mc: mc, providerID: mc?.provider)
+                if file.isInline { inlineImages.append((evidence, file.size)) } else { result.append(evidence) }
             }
+        }
+        // An image in the body is a badge only when nothing else in the message is, and it is not
+        // logo-sized: every district signature carries a logo, and it must not send mail to HR.
+        if result.allSatisfy({ $0.kind == .catalogLink }) {
+            result += inlineImages.filter { $0.size >= Self.smallestInlineBadgeImage || $0.evidence.mc != nil }.map(\.evidence)
         }
         return result
     }
