@@ -18,12 +18,26 @@ public enum PDLogReader {
             reading.statements += log.statements
             reading.problems += log.problems
         }
+        // A log sent as a PDF cannot be read; when no hours were found elsewhere, say so.
+        if reading.statements.isEmpty {
+            for attachment in intake.attachments where isPDFLog(attachment) {
+                reading.problems.append(PDLogProblem(
+                    source: attachment.filename ?? "attached PDF",
+                    problem: "a log of hours in a PDF cannot be read; please write the hours in your message (for example \"PD hours: 7.5\") or send the log as .xlsx or .csv"))
+            }
+        }
         for attachment in intake.attachments where isUnreadableSpreadsheet(attachment) {
             reading.problems.append(PDLogProblem(
                 source: attachment.filename ?? "attached spreadsheet",
                 problem: "this spreadsheet format cannot be read; please save it as .xlsx or .csv, or write the hours in your message"))
         }
         return reading
+    }
+
+    /// A PDF whose name says it is the log ("PD log.pdf", "hours.pdf").
+    static func isPDFLog(_ a: Attachment) -> Bool {
+        let name = a.filename?.lowercased() ?? ""
+        return (a.contentType == "application/pdf" || name.hasSuffix(".pdf")) && ["log", "hour", "hrs"].contains { name.contains($0) }
     }
 
     /// Older Excel, OpenDocument and Numbers files: a log mcbot sees but cannot open.

@@ -112,6 +112,17 @@ struct PDLogReaderTests {
         #expect(reading.problems.first?.problem.contains("save it as .xlsx or .csv") == true)
     }
 
+    @Test func aLogSentAsAPDFIsNamedWhenNoHoursWereFound() throws {
+        func message(_ body: String) throws -> Intake {
+            try intake(text: "From: ann@district.test\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n\(body)\r\n"
+                + "--b\r\nContent-Type: application/pdf; name=\"PD log.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQ=\r\n--b--\r\n")
+        }
+        let unread = PDLogReader.read(try message("Badge and log attached."))
+        #expect(unread.problems.map(\.source) == ["PD log.pdf"])
+        #expect(unread.problems.first?.problem.contains("cannot be read") == true)
+        #expect(PDLogReader.read(try message("PD hours: 6")).problems.isEmpty, "the hours were given in the message")
+    }
+
     @Test func ignoresHoursThatAreNotALog() {
         #expect(PDLogReader.statements(inText: "I was out for 3 hours yesterday").isEmpty)
         #expect(PDLogReader.statements(inText: "no numbers").isEmpty)

@@ -149,4 +149,13 @@ struct BadgeAwardRuleTests {
         baked.award = award()
         #expect(classify([baked]).map(\.kind) == [.bakedBadge], "baked data makes any image a badge")
     }
+
+    @Test("DOMAIN 9: a certificate PDF goes to HR only when no badge came with it")
+    func certificatesBesideABadge() {
+        let pdf = EvidenceClassifier.File(filename: "certificate.pdf", contentType: "application/pdf", sha256: "p1")
+        let classifier = EvidenceClassifier(approved: approvedList, providers: faqRules().providers)
+        #expect(classifier.classify(links: ["https://badges.dp.test/alpha/1"], files: [pdf]).map(\.kind) == [.badgeLink])
+        #expect(classifier.classify(links: [], files: [pdf]).map(\.kind) == [.certificate])
+        #expect(classifier.classify(links: ["https://catalog.dp.test/alpha"], files: [pdf]).map(\.kind) == [.catalogLink, .certificate])
+    }
 }

@@ -99,6 +99,7 @@ public struct EvidenceClassifier: Sendable {
     public func classify(links: [String], files: [File], hosted: [String: HostedLookup] = [:]) -> [Evidence] {
         var result: [Evidence] = []
         var inlineImages: [(evidence: Evidence, size: Int)] = []
+        var certificates: [Evidence] = []
         var seen = Set<String>()
         for link in links {
             let lookup = hosted[link]
@@ -140,7 +141,7 @@ public struct EvidenceClassifier: Sendable {
                 evidence.hostedCheck = file.hostedCheck
                 result.append(evidence)
             } else if type == "application/pdf" || name.hasSuffix(".pdf") {
-                result.append(Evidence(kind: .certificate, key: file.sha256, filename: file.filename))
+                certificates.append(Evidence(kind: .certificate, key: file.sha256, filename: file.filename))
             } else if type == "image/png" || type == "image/svg+xml" || name.hasSuffix(".png") || name.hasSuffix(".svg") {
                 // A badge image; PNG and SVG are the formats Open Badges bakes assertions into.
                 let mc = file.filename.flatMap { approved.mc(forBadgeName: Self.stem($0)) }
@@ -148,8 +149,12 @@ public struct EvidenceClassifier: Sendable {
                 if file.isInline { inlineImages.append((evidence, file.size)) } else { result.append(evidence) }
             }
         }
-        // An image in the body is a badge only when nothing else in the message is, and it is not
-        // logo-sized: every district signature carries a logo, and it must not send mail to HR.
+        // A certificate is looked at by a person only when no badge came with it (a PDF beside a badge
+        // is a copy, or the log of hours). An image in the body is a badge only when nothing else in
+        // the message is, and it is not logo-sized: every district signature carries a logo.
+        if !result.contains(where: { $0.kind != .catalogLink }) {
+            result += certificates
+        }
         if result.allSatisfy({ $0.kind == .catalogLink }) {
             result += inlineImages.filter { $0.size >= Self.smallestInlineBadgeImage || $0.evidence.mc != nil }.map(\.evidence)
         }
