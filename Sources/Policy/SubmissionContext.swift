@@ -15,11 +15,13 @@ public struct SubmissionContext: Sendable {
     public var intents: [String: CalendarDay]
     /// Badges of this conversation still waiting for their PD log.
     public var pendingInThread: [RecordedBadge]
+    /// The message answers one mcbot sent (a reply in an existing conversation).
+    public var repliesToBot: Bool
 
     public init(
         receivedAt: Date, evidence: [Evidence], pdStatements: [PDHoursStatement] = [], pdProblems: [PDLogProblem] = [],
         questionTopics: [QuestionTopic] = [], history: [RecordedBadge] = [], claimedByOthers: Set<String> = [],
-        intents: [String: CalendarDay] = [:], pendingInThread: [RecordedBadge] = []
+        intents: [String: CalendarDay] = [:], pendingInThread: [RecordedBadge] = [], repliesToBot: Bool = false
     ) {
         self.receivedAt = receivedAt
         self.evidence = evidence
@@ -30,5 +32,6 @@ public struct SubmissionContext: Sendable {
         self.claimedByOthers = claimedByOthers
         self.intents = intents
         self.pendingInThread = pendingInThread
+        self.repliesToBot = repliesToBot
     }
 }

@@ -45,7 +45,7 @@ public struct Validator: Sendable {
         let topics = context.questionTopics.filter { $0 != .vanishedMC }
         if context.questionTopics.contains(.vanishedMC) && !hasBadge { notes.append(.vanishedMC) }
         if !topics.isEmpty && decisions.isEmpty { notes.append(.answered(topics)) }
-        if decisions.isEmpty && pdUpdates.isEmpty && notes.isEmpty { notes.append(.noBadgeFound) }
+        if decisions.isEmpty && pdUpdates.isEmpty && notes.isEmpty { notes.append(context.repliesToBot ? .acknowledgement : .noBadgeFound) }
         return MessageDecision(badges: decisions, pdUpdates: pdUpdates, notes: notes)
     }
 

@@ -221,6 +221,15 @@ extension Store {
     }
 
     /// Badges of a teacher still waiting for PD hours whose message, or mcbot's reply to it, is one of `threadKeys`.
+    /// Whether any of `threadKeys` is the Message-ID of a message mcbot sent.
+    public func sentByBot(anyOf threadKeys: [String]) throws -> Bool {
+        guard !threadKeys.isEmpty else { return false }
+        return try read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM outbox WHERE messageIDHeader IN (\(databaseQuestionMarks(count: threadKeys.count))) LIMIT 1",
+                              arguments: StatementArguments(threadKeys)) ?? false
+        }
+    }
+
     public func pendingPDBadges(teacherID: Int64, threadKeys: [String]) throws -> [RecordedBadge] {
         guard !threadKeys.isEmpty else { return [] }
         return try read { db in

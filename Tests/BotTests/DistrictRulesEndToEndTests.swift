@@ -89,6 +89,25 @@ struct DistrictRulesEndToEndTests {
         #expect(submission.pdState == "credited")
     }
 
+    @Test func aThankYouInTheConversationIsNotAnswered() async throws {
+        let bot = try await BotHarness(now: "2025-09-20T15:00:00Z")
+        let ann = bot.teacher("ann")
+        try bot.send(from: ann.address, subject: "badge", body: "\(Self.badges[0])\nPD hours: 8")
+        try bot.poll()
+        let confirmation = try #require(try bot.mail(of: ann.user).first)
+        try bot.send(from: ann.address, subject: "Re: badge", body: "Thank you so much!\n\n> COUNTED for 2025–26", inReplyTo: confirmation.message.messageID)
+        try bot.poll()
+        try bot.poll()
+        #expect(try bot.mail(of: ann.user).count == 1, "no 'we found no badge' answer to a thank-you")
+        let thanks = try #require(try bot.store.read { try LedgerEntry.fetchAll($0) }.first { $0.subject == "Re: badge" && $0.outcome != .sentCopy })
+        #expect(thanks.outcome == .processed && thanks.outcomes.isEmpty)
+        #expect(thanks.reason?.contains("not answered") == true)
+
+        try bot.send(from: ann.address, subject: "thanks", body: "Thank you so much!")
+        try bot.poll()
+        #expect(try bot.mail(of: ann.user).last?.outcomes == ["needs-more"], "outside a conversation with mcbot it is answered")
+    }
+
     @Test func anExcelLogOfHoursIsReadAndItsBadLineNamed() async throws {
         let bot = try await BotHarness(now: "2025-09-20T15:00:00Z")
         let ann = bot.teacher("ann")

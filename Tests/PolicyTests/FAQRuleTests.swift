@@ -299,4 +299,17 @@ struct SenderStandingTests {
         #expect(AuthenticationVerdict.from(headers: ["mx.district.org; dmarc=pass"], trustedServers: [], fromDomain: "district.org") == .unknown)
         #expect(AuthenticationVerdict.from(headers: ["mx.district.org; dkim=pass header.d=district.org"], trustedServers: ["mx.district.org"], fromDomain: "district.org") == .pass)
     }
+
+    @Test("A thank-you in reply to mcbot is recorded, not answered; the same words in a new message are")
+    func acknowledgementsAreNotAnswered() {
+        let thanks = Validator(rules: faqRules(), approved: approvedList).decide(SubmissionContext(receivedAt: chicago("2025-09-10 09:00"), evidence: [], repliesToBot: true))
+        #expect(thanks.notes == [.acknowledgement])
+        #expect(thanks.outcomes.isEmpty)
+        #expect(!thanks.needsAnswer)
+        let fresh = Validator(rules: faqRules(), approved: approvedList).decide(SubmissionContext(receivedAt: chicago("2025-09-10 09:00"), evidence: []))
+        #expect(fresh.notes == [.noBadgeFound] && fresh.needsAnswer)
+        let question = Validator(rules: faqRules(), approved: approvedList).decide(SubmissionContext(
+            receivedAt: chicago("2025-09-10 09:00"), evidence: [], questionTopics: [.fees], repliesToBot: true))
+        #expect(question.needsAnswer, "a question in the conversation is answered")
+    }
 }

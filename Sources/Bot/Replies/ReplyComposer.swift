@@ -115,6 +115,7 @@ struct ReplyComposer {
                 var answers: [String: Any] = [:]
                 for topic in topics { answers[Self.templateKey(topic)] = true }
                 values["answers"] = answers
+            case .acknowledgement: break  // never answered: the processor sends no reply
             }
         }
         let body = context.templates.render("reply", values)

@@ -191,12 +191,14 @@ struct MessageProcessor {
             history: try store.recordedBadges(teacherID: teacherID),
             claimedByOthers: try store.badgeKeysClaimed(evidence.map(\.key), byOtherThan: teacherID),
             intents: try store.intents(teacherID: teacherID),
-            pendingInThread: try store.pendingPDBadges(teacherID: teacherID, threadKeys: threadKeys))
+            pendingInThread: try store.pendingPDBadges(teacherID: teacherID, threadKeys: threadKeys),
+            repliesToBot: try store.sentByBot(anyOf: threadKeys))
         let decision = Validator(rules: rules, approved: approved).decide(submission)
 
         var entry = entry
         entry.teacherID = teacherID
         entry.outcomes = decision.outcomes.map(\.rawValue).joined(separator: ",")
+        if !decision.needsAnswer { entry.reason = "a reply to mcbot that carries and asks nothing; not answered" }
         let now = context.clock.now
         let submissions = decision.badges.map { Self.record($0, teacherID: teacherID, receivedAt: receivedAt, now: now) }
         var reviews: [(review: ReviewItem, submissionIndex: Int?)] = []
@@ -234,7 +236,7 @@ struct MessageProcessor {
         }
         return try record(draft, at: now) { ids in
             let ref = Self.ref(ids.entry)
-            var items = capReached ? [] : [composer.teacherReply(
+            var items = capReached || !decision.needsAnswer ? [] : [composer.teacherReply(
                 to: replyThread ?? intake, recipient: replyTo, cc: cc, teacher: teacher, decision: decision, standing: standing, ref: ref,
                 messageRowID: ids.entry.id!, receivedAt: receivedAt)]
             for reviewer in [Reviewer.hr, .professionalGrowthTeam] {

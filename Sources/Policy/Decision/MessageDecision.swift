@@ -11,6 +11,9 @@ public struct MessageDecision: Sendable, Equatable {
         case pdLogProblems([PDLogProblem])
         /// Hours arrived without a badge, and no waiting MC of the conversation could take them.
         case pdHoursUnmatched
+        /// A reply to mcbot that carries and asks nothing ("Thank you!"): recorded, not answered,
+        /// so a thank-you does not draw a "we found no badge" and a loop of courtesies.
+        case acknowledgement
     }
 
     public var badges: [BadgeDecision]
@@ -32,12 +35,16 @@ public struct MessageDecision: Sendable, Equatable {
             case .answered: set.insert(.answer)
             case .vanishedMC: set.insert(.needsReview)
             case .pdLogProblems, .pdHoursUnmatched: set.insert(.needsMore)
+            case .acknowledgement: break
             }
         }
         if badges.contains(where: { $0.pdHours?.isPending == true && [.counted, .banked].contains($0.outcome) }) { set.insert(.needsMore) }
         if !pdUpdates.isEmpty { set.insert(.counted) }
         return set.sorted()
     }
+
+    /// False only for an acknowledgement: every other message gets its one reply.
+    public var needsAnswer: Bool { !(badges.isEmpty && pdUpdates.isEmpty && notes == [.acknowledgement]) }
 
     /// True when HR (or the Professional Growth Team) must look at something.
     public var reviewers: [Reviewer] {
