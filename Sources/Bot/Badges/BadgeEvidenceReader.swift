@@ -14,9 +14,7 @@ struct BadgeEvidenceReader {
 
     /// Image types bakers write; other files are never unbaked.
     static func mayBeBadge(_ attachment: Attachment) -> Bool {
-        let type = attachment.contentType.lowercased()
-        let name = (attachment.filename ?? "").lowercased()
-        return type == "image/png" || type == "image/svg+xml" || name.hasSuffix(".png") || name.hasSuffix(".svg")
+        EvidenceClassifier.isBadgeImage(contentType: attachment.contentType, filename: attachment.filename)
     }
 
     /// The rules' view of each attachment. A baked award whose hosted copy answers is replaced by

@@ -31,7 +31,7 @@ public struct HRExports: Sendable {
         let rows = lines.map { line in
             [line.employeeID, line.name, line.email, line.building ?? "", year.name, line.countInYear.map(String.init) ?? "", line.mcID,
              line.mcTitle ?? line.mcID, line.provider ?? "", calendar.day(of: line.receivedAt).description, payment,
-             line.pdCredited.map(Self.hours) ?? "", line.badge]
+             line.pdCredited.map(ReplyComposer.hours) ?? "", line.badge]
         }
         let header = ["employee_id", "name", "email", "building", "contract_year", "number_in_year", "mc_id", "micro_credential", "provider",
                       "received_on", "payment_month", "pd_hours_credited", "badge"]
@@ -43,17 +43,12 @@ public struct HRExports: Sendable {
         let zone = calendar.timeZone
         let lines = try store.pdHoursLines(creditedFrom: month.firstDay.start(in: zone), to: month.next.firstDay.start(in: zone))
         let rows = lines.map { line in
-            [line.employeeID, line.name, line.email, line.building ?? "", line.mcID, line.mcTitle ?? line.mcID, line.pdLogged.map(Self.hours) ?? "",
-             Self.hours(line.pdCredited), calendar.day(of: line.pdCreditedAt).description, calendar.day(of: line.receivedAt).description,
+            [line.employeeID, line.name, line.email, line.building ?? "", line.mcID, line.mcTitle ?? line.mcID, line.pdLogged.map(ReplyComposer.hours) ?? "",
+             ReplyComposer.hours(line.pdCredited), calendar.day(of: line.pdCreditedAt).description, calendar.day(of: line.receivedAt).description,
              line.pdSource.map { $0 == PDHoursStatement.messageText ? "message text" : $0 } ?? ""]
         }
         let header = ["employee_id", "name", "email", "building", "mc_id", "micro_credential", "hours_logged", "hours_credited", "credited_on",
                       "badge_received_on", "source"]
         return Export(csv: try CSVExport.text(header: header, rows: rows), rows: rows.count, covers: month.description)
-    }
-
-    /// 7.5 -> "7.5", 8 -> "8".
-    static func hours(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value).replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)
     }
 }

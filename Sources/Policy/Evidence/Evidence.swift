@@ -142,7 +142,7 @@ public struct EvidenceClassifier: Sendable {
                 result.append(evidence)
             } else if type == "application/pdf" || name.hasSuffix(".pdf") {
                 certificates.append(Evidence(kind: .certificate, key: file.sha256, filename: file.filename))
-            } else if type == "image/png" || type == "image/svg+xml" || name.hasSuffix(".png") || name.hasSuffix(".svg") {
+            } else if Self.isBadgeImage(contentType: file.contentType, filename: file.filename) {
                 // A badge image; PNG and SVG are the formats Open Badges bakes assertions into.
                 let mc = file.filename.flatMap { approved.mc(forBadgeName: Self.stem($0)) }
                 let evidence = Evidence(kind: .badgeImage, key: file.sha256, filename: file.filename, mc: mc, providerID: mc?.provider)
@@ -159,6 +159,13 @@ public struct EvidenceClassifier: Sendable {
             result += inlineImages.filter { $0.size >= Self.smallestInlineBadgeImage || $0.evidence.mc != nil }.map(\.evidence)
         }
         return result
+    }
+
+    /// PNG and SVG: the formats Open Badges bakes awards into.
+    public static func isBadgeImage(contentType: String, filename: String?) -> Bool {
+        let type = contentType.lowercased()
+        let name = (filename ?? "").lowercased()
+        return type == "image/png" || type == "image/svg+xml" || name.hasSuffix(".png") || name.hasSuffix(".svg")
     }
 
     /// The MC an award names: by its badge class id, its hosted URL, then its badge name.
